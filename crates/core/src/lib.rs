@@ -1,0 +1,10 @@
+//! The CyberShield engine. See `docs/decisions/` for how the generic table surface is built.
+pub mod config;
+pub mod db;
+pub mod embedded;
+pub mod migration;
+pub mod naming;
+pub mod registry;
+pub mod schema;
+
+pub use registry::{ColumnKind, Domain, TableDef};
