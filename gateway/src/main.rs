@@ -1,1 +1,20 @@
-fn main() {}
+//! `cybershield`: the GraphQL gateway and its operator commands. See README.md.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use cybershield::cli::{self, Cli};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Cli::parse();
+    // Variables already in the environment win over `.env`.
+    if let Err(e) = dotenvy::dotenv()
+        && !e.not_found()
+    {
+        eprintln!("error: cannot read .env: {e}");
+        return ExitCode::FAILURE;
+    }
+    cybershield::telemetry::init();
+    cli::run(args).await
+}

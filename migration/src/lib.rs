@@ -1,1 +1,25 @@
-//! placeholder
+//! The migrator: every domain's migrations, in dependency order.
+//!
+//! [`domains`] is **the one place to add a domain**: append `cybershield_<domain>::domain()` after
+//! the domains it depends on (iam first, projects second, then the tool families). [`Migrator`]
+//! reads it here; the gateway (schema assembly) and the test kit should take it from here too, so
+//! that a domain listed once is migrated, served and tested.
+
+use sea_orm_migration::{MigrationTrait, MigratorTrait};
+
+/// Every domain, in dependency order (a domain comes after those whose tables it references).
+pub fn domains() -> Vec<cybershield_core::Domain> {
+    vec![cybershield_iam::domain(), cybershield_projects::domain()]
+}
+
+/// Runs the migrations of [`domains`], concatenated in that order.
+pub struct Migrator;
+
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        domains()
+            .into_iter()
+            .flat_map(|domain| domain.migrations)
+            .collect()
+    }
+}

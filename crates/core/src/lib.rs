@@ -2,6 +2,8 @@
 pub mod config;
 pub mod db;
 pub mod embedded;
+pub mod error;
+pub mod health;
 pub mod migration;
 pub mod naming;
 pub mod registry;

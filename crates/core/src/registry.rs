@@ -208,7 +208,8 @@ impl TableDef {
             .collect();
         let foreign_keys = E::Relation::iter()
             .map(|rel| rel.def())
-            .filter(|def| def.is_owner)
+            // In sea-orm 2, `belongs_to` (the side holding the foreign key) has `is_owner == false`.
+            .filter(|def| !def.is_owner)
             .filter_map(|def| {
                 let from = identity_single(&def.from_col)?;
                 let to = identity_single(&def.to_col)?;
@@ -257,6 +258,12 @@ impl TableDef {
     /// Marks a column secret: never output, filtered or written by the generic API.
     pub fn secret(mut self, column: impl ColumnTrait) -> Self {
         self.column_mut(column.as_str()).secret = true;
+        self
+    }
+
+    /// Marks a column public that the naming rule would take for a secret (`commit_hash`).
+    pub fn public(mut self, column: impl ColumnTrait) -> Self {
+        self.column_mut(column.as_str()).secret = false;
         self
     }
 

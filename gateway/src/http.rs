@@ -1,0 +1,257 @@
+//! The HTTP surface: `/graphql`, `/graphiql`, `/healthz`, `/readyz`.
+
+use std::time::Duration;
+
+use async_graphql::dynamic::Schema;
+use async_graphql::parser::types::{DocumentOperations, OperationType};
+use async_graphql::{Executor, ParseRequestError};
+use async_graphql_axum::rejection::GraphQLRejection;
+use async_graphql_axum::{GraphQLBatchRequest, GraphQLRequest, GraphQLResponse};
+use axum::Router;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use cybershield_core::config::Config;
+use sea_orm::DatabaseConnection;
+use sea_orm_migration::MigratorTrait;
+use serde_json::json;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnFailure, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+/// What every handler shares. Cheap to clone (the schema and the pool are handles).
+#[derive(Clone)]
+pub struct AppState {
+    /// The executable schema, built with `Some(db)`.
+    pub schema: Schema,
+    /// The pool `/readyz` checks.
+    pub db: DatabaseConnection,
+}
+
+/// The HTTP limits of architecture.md §5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpOptions {
+    /// Larger request bodies get 413 (`CYBERSHIELD_BODY_LIMIT_BYTES`).
+    pub body_limit_bytes: usize,
+    /// A request still running after this gets 503 (`CYBERSHIELD_REQUEST_TIMEOUT_MS`).
+    pub request_timeout: Duration,
+}
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        HttpOptions::from(&Config::default())
+    }
+}
+
+impl From<&Config> for HttpOptions {
+    fn from(config: &Config) -> Self {
+        HttpOptions {
+            body_limit_bytes: config.body_limit_bytes,
+            request_timeout: config.request_timeout,
+        }
+    }
+}
+
+/// `/readyz` gives up on the database after this long.
+const READY_CHECK_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The whole HTTP application:
+///
+/// - `POST /graphql` (`Content-Type: application/json`, single or batch) and `GET /graphql`
+///   (`?query=…&variables=…&operationName=…`, queries only: a mutation over GET is 405);
+/// - `GET /graphiql` and its files under `/graphiql/assets/`;
+/// - `GET /healthz`: 200 `ok` while the process lives;
+/// - `GET /readyz`: 200 when the database answers and no migration is pending, else 503.
+///
+/// Every route has the body limit and the request timeout; all but the two probes are traced.
+pub fn router(state: AppState, options: &HttpOptions) -> Router {
+    let traced = Router::new()
+        .route("/graphql", get(graphql_get).post(graphql_post))
+        .merge(crate::graphiql::routes())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO))
+                .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
+        );
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .merge(traced)
+        .layer(RequestBodyLimitLayer::new(options.body_limit_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            options.request_timeout,
+        ))
+        .with_state(state)
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Why `/readyz` says no, if it does.
+pub async fn readiness(db: &DatabaseConnection) -> Result<(), &'static str> {
+    let check = async {
+        if let Err(e) = cybershield_core::db::ping(db).await {
+            tracing::warn!(error = %e, "readiness: database unreachable");
+            return Err("database unreachable");
+        }
+        match cybershield_migration::Migrator::get_pending_migrations_read_only(db).await {
+            Ok(pending) if pending.is_empty() => Ok(()),
+            Ok(pending) => {
+                tracing::warn!(pending = pending.len(), "readiness: migrations pending");
+                Err("migrations pending")
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "readiness: cannot read migration status");
+                Err("migration status unknown")
+            }
+        }
+    };
+    match tokio::time::timeout(READY_CHECK_TIMEOUT, check).await {
+        Ok(result) => result,
+        Err(_) => Err("database check timed out"),
+    }
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    match readiness(&state.db).await {
+        Ok(()) => Json(StatusCode::OK, json!({ "status": "ready" })).into_response(),
+        Err(reason) => Json(
+            StatusCode::SERVICE_UNAVAILABLE,
+            json!({ "status": "unavailable", "reason": reason }),
+        )
+        .into_response(),
+    }
+}
+
+/// `POST /graphql`. Only `application/json` bodies: a form or `text/plain` post, which a browser
+/// sends cross-site without asking, is refused (415) so cookies can never drive a mutation.
+async fn graphql_post(State(state): State<AppState>, request: Request) -> Response {
+    if !is_json(request.headers()) {
+        return graphql_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "POST /graphql needs `Content-Type: application/json` with a body like {\"query\": \"{ health { tableCount } }\"}",
+        );
+    }
+    match GraphQLBatchRequest::<GraphQLRejection>::from_request(request, &()).await {
+        Ok(batch) => {
+            GraphQLResponse(state.schema.execute_batch(batch.into_inner()).await).into_response()
+        }
+        Err(rejection) => reject(rejection),
+    }
+}
+
+/// `GET /graphql?query=…`: queries only (GET must be safe), as the GraphQL-over-HTTP spec asks.
+async fn graphql_get(State(state): State<AppState>, request: Request) -> Response {
+    let mut request = match GraphQLRequest::<GraphQLRejection>::from_request(request, &()).await {
+        Ok(request) => request.into_inner(),
+        Err(rejection) => return reject(rejection),
+    };
+    // A document that does not parse is left to the executor, which reports it as GraphQL errors.
+    let operation_name = request.operation_name.clone();
+    if let Ok(document) = request.parsed_query() {
+        let operation = match &document.operations {
+            DocumentOperations::Single(op) => Some(op.node.ty),
+            DocumentOperations::Multiple(ops) => match operation_name.as_deref() {
+                Some(name) => ops.get(name).map(|op| op.node.ty),
+                None if ops.len() == 1 => ops.values().next().map(|op| op.node.ty),
+                None => None,
+            },
+        };
+        if matches!(
+            operation,
+            Some(OperationType::Mutation | OperationType::Subscription)
+        ) {
+            let mut response = graphql_error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "only queries are accepted over GET; send mutations with POST",
+            );
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("POST"));
+            return response;
+        }
+    }
+    GraphQLResponse::from(state.schema.execute(request).await).into_response()
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// A request that could not be read: too large (the body limit cut a chunked body short) → 413,
+/// anything else → 400.
+fn reject(rejection: GraphQLRejection) -> Response {
+    match rejection.0 {
+        ParseRequestError::PayloadTooLarge => payload_too_large(),
+        ParseRequestError::Io(e) if is_length_limit(&e) => payload_too_large(),
+        ParseRequestError::Io(e) => graphql_error(
+            StatusCode::BAD_REQUEST,
+            &format!("cannot read the request: {e}"),
+        ),
+        other => graphql_error(
+            StatusCode::BAD_REQUEST,
+            &format!("invalid GraphQL request: {other}"),
+        ),
+    }
+}
+
+fn is_length_limit(e: &std::io::Error) -> bool {
+    // tower-http's limit layer fails the body stream with `LengthLimitError`; async-graphql-axum
+    // turns it into an io::Error carrying only its text.
+    e.to_string().contains("length limit exceeded")
+}
+
+fn payload_too_large() -> Response {
+    graphql_error(StatusCode::PAYLOAD_TOO_LARGE, "request body too large")
+}
+
+/// An HTTP-level failure in the GraphQL response shape, so clients show the message.
+fn graphql_error(status: StatusCode, message: &str) -> Response {
+    Json(status, json!({ "errors": [{ "message": message }] })).into_response()
+}
+
+struct Json(StatusCode, serde_json::Value);
+
+impl IntoResponse for Json {
+    fn into_response(self) -> Response {
+        let mut response = (self.0, self.1.to_string()).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_content_types() {
+        let with = |v: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(v));
+            h
+        };
+        assert!(is_json(&with("application/json")));
+        assert!(is_json(&with("application/json; charset=utf-8")));
+        assert!(is_json(&with("Application/JSON")));
+        assert!(!is_json(&with("text/plain")));
+        assert!(!is_json(&with("application/x-www-form-urlencoded")));
+        assert!(!is_json(&with("multipart/form-data; boundary=x")));
+        assert!(!is_json(&HeaderMap::new()));
+    }
+}

@@ -1,0 +1,17 @@
+//! The CyberShield gateway: the `cybershield` binary's library, so integration tests can run the
+//! real HTTP application.
+//!
+//! - [`router`] / [`app`]: the axum application (`/graphql`, `/graphiql`, `/healthz`, `/readyz`);
+//! - [`serve::serve_until`]: serving with graceful shutdown;
+//! - [`cli`]: the command line (`serve`, `migrate`, `schema`, `health`).
+
+pub mod cli;
+pub mod database;
+pub mod graphiql;
+pub mod http;
+pub mod migrate;
+pub mod serve;
+pub mod telemetry;
+
+pub use http::{AppState, HttpOptions, router};
+pub use serve::app;

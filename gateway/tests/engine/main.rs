@@ -1,0 +1,10 @@
+//! The generic table surface, end to end against a real PostgreSQL: every test gets its own
+//! database cloned from the migrated template.
+
+mod aggregates;
+mod errors;
+mod harness;
+mod mutations;
+mod queries;
+mod statements;
+mod structure;

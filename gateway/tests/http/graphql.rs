@@ -1,0 +1,114 @@
+//! `POST /graphql` and `GET /graphql`.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::support::Server;
+
+#[tokio::test]
+async fn post_runs_a_query() {
+    let server = Server::start().await;
+    let response = server
+        .client
+        .post(server.url("/graphql"))
+        .json(&json!({ "query": "{ health { tableCount } }" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert!(body.get("errors").is_none(), "{body}");
+    assert!(body["data"]["health"]["tableCount"].is_i64(), "{body}");
+}
+
+#[tokio::test]
+async fn post_runs_a_batch() {
+    let server = Server::start().await;
+    let body: Value = server
+        .client
+        .post(server.url("/graphql"))
+        .json(&json!([{ "query": "{ health { tableCount } }" }, { "query": "{ __typename }" }]))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(body[0]["data"]["health"]["tableCount"].is_i64(), "{body}");
+    assert_eq!(body[1]["data"]["__typename"], "Query", "{body}");
+}
+
+#[tokio::test]
+async fn get_runs_a_query_from_the_query_string() {
+    let server = Server::start().await;
+    let response = server
+        .client
+        .get(server.url("/graphql"))
+        .query(&[
+            ("query", "query Health { health { tableCount } }"),
+            ("operationName", "Health"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert!(body["data"]["health"]["tableCount"].is_i64(), "{body}");
+}
+
+#[tokio::test]
+async fn get_refuses_mutations() {
+    let server = Server::start().await;
+    let response = server
+        .client
+        .get(server.url("/graphql"))
+        .query(&[("query", "mutation { anything }")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(response.headers()["allow"], "POST");
+    let body: Value = response.json().await.unwrap();
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("POST"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn post_refuses_bodies_that_are_not_json() {
+    // A browser posts text/plain and forms cross-site without a preflight: never execute them.
+    let server = Server::start().await;
+    for content_type in ["text/plain", "application/x-www-form-urlencoded"] {
+        let response = server
+            .client
+            .post(server.url("/graphql"))
+            .header("content-type", content_type)
+            .body(r#"{"query":"{ health { tableCount } }"}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{content_type}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_malformed_body_is_a_400() {
+    let server = Server::start().await;
+    let response = server
+        .client
+        .post(server.url("/graphql"))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}

@@ -1,0 +1,69 @@
+//! A running gateway for one test.
+
+use std::net::SocketAddr;
+
+use cybershield::app;
+use cybershield_core::config::Config;
+use cybershield_testkit::TestDb;
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+/// The real application on a free port, over its own migrated database.
+pub struct Server {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub test_db: TestDb,
+    task: JoinHandle<()>,
+}
+
+impl Server {
+    /// With the default configuration.
+    pub async fn start() -> Server {
+        Server::start_with(Config::default()).await
+    }
+
+    /// With `config`'s schema limits and HTTP options (its database settings are ignored).
+    pub async fn start_with(config: Config) -> Server {
+        let test_db = TestDb::new().await;
+        let db = test_db.db.clone();
+        let (addr, task) = serve(db, &config).await;
+        Server {
+            addr,
+            client: client(),
+            test_db,
+            task,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Serves `cybershield::app(db, config)` on 127.0.0.1:0.
+pub async fn serve(db: DatabaseConnection, config: &Config) -> (SocketAddr, JoinHandle<()>) {
+    let app = app(db, config).expect("the application builds");
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().unwrap();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app).await.expect("server runs");
+    });
+    (addr, task)
+}
+
+/// A client that talks to 127.0.0.1 directly, whatever proxy the environment names.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("http client")
+}
