@@ -3,8 +3,9 @@
 use std::time::Duration;
 
 use async_graphql::dynamic::Schema;
-use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql::{Executor, ParseRequestError};
+use async_graphql::parser::Positioned;
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition, OperationType, Selection};
+use async_graphql::{BatchRequest, BatchResponse, Executor, ParseRequestError};
 use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLRequest, GraphQLResponse};
 use axum::Router;
@@ -13,6 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use cybershield_core::config::Config;
+use cybershield_core::schema::{SchemaConfig, build_schema};
 use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
 use serde_json::json;
@@ -21,13 +23,91 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-/// What every handler shares. Cheap to clone (the schema and the pool are handles).
+/// What every handler shares. Cheap to clone (the schemas and the pool are handles).
 #[derive(Clone)]
 pub struct AppState {
     /// The executable schema, built with `Some(db)`.
     pub schema: Schema,
+    /// The same schema without a database and with a depth limit that lets the standard
+    /// introspection query through (GraphiQL's is 15 levels deep, more than `max_depth`);
+    /// requests that select only `__schema`, `__type` and `__typename` run here, in
+    /// introspection-only mode. Complexity and alias limits stay as configured.
+    pub introspection: Schema,
     /// The pool `/readyz` checks.
     pub db: DatabaseConnection,
+}
+
+/// Depth limit of [`AppState::introspection`] (when larger than the configured one).
+pub const INTROSPECTION_MAX_DEPTH: usize = 20;
+
+impl AppState {
+    /// Builds both schemas from every domain of `cybershield_migration::domains()`.
+    pub fn new(db: DatabaseConnection, config: &SchemaConfig) -> anyhow::Result<AppState> {
+        let domains = cybershield_migration::domains();
+        let schema = build_schema(&domains, config, Some(db.clone()))
+            .map_err(|e| anyhow::anyhow!("cannot build the GraphQL schema: {}", e.0))?;
+        let introspection_config =
+            SchemaConfig { max_depth: config.max_depth.max(INTROSPECTION_MAX_DEPTH), ..config.clone() };
+        let introspection = build_schema(&domains, &introspection_config, None)
+            .map_err(|e| anyhow::anyhow!("cannot build the GraphQL introspection schema: {}", e.0))?;
+        Ok(AppState { schema, introspection, db })
+    }
+
+    /// Executes one request on the schema that fits it.
+    pub async fn execute(&self, mut request: async_graphql::Request) -> async_graphql::Response {
+        if is_introspection_only(&mut request) {
+            self.introspection.execute(request.only_introspection()).await
+        } else {
+            self.schema.execute(request).await
+        }
+    }
+
+    /// Executes a batch, one request after the other.
+    pub async fn execute_batch(&self, batch: BatchRequest) -> BatchResponse {
+        match batch {
+            BatchRequest::Single(request) => BatchResponse::Single(self.execute(request).await),
+            BatchRequest::Batch(requests) => {
+                let mut responses = Vec::with_capacity(requests.len());
+                for request in requests {
+                    responses.push(self.execute(request).await);
+                }
+                BatchResponse::Batch(responses)
+            }
+        }
+    }
+}
+
+/// The operation `operation_name` selects in `document` (the only one when no name is given).
+fn selected_operation<'d>(
+    document: &'d ExecutableDocument,
+    operation_name: Option<&str>,
+) -> Option<&'d Positioned<OperationDefinition>> {
+    match &document.operations {
+        DocumentOperations::Single(op) => Some(op),
+        DocumentOperations::Multiple(ops) => match operation_name {
+            Some(name) => ops.get(name),
+            None if ops.len() == 1 => ops.values().next(),
+            None => None,
+        },
+    }
+}
+
+/// A query whose every top-level selection is `__schema`, `__type` or `__typename`.
+fn is_introspection_only(request: &mut async_graphql::Request) -> bool {
+    let operation_name = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return false;
+    };
+    let Some(op) = selected_operation(document, operation_name.as_deref()) else {
+        return false;
+    };
+    let items = &op.node.selection_set.node.items;
+    op.node.ty == OperationType::Query
+        && !items.is_empty()
+        && items.iter().all(|item| {
+            matches!(&item.node, Selection::Field(field)
+                if matches!(field.node.name.node.as_str(), "__schema" | "__type" | "__typename"))
+        })
 }
 
 /// The HTTP limits of architecture.md §5.
@@ -139,7 +219,7 @@ async fn graphql_post(State(state): State<AppState>, request: Request) -> Respon
     }
     match GraphQLBatchRequest::<GraphQLRejection>::from_request(request, &()).await {
         Ok(batch) => {
-            GraphQLResponse(state.schema.execute_batch(batch.into_inner()).await).into_response()
+            GraphQLResponse(state.execute_batch(batch.into_inner()).await).into_response()
         }
         Err(rejection) => reject(rejection),
     }
@@ -176,7 +256,7 @@ async fn graphql_get(State(state): State<AppState>, request: Request) -> Respons
             return response;
         }
     }
-    GraphQLResponse::from(state.schema.execute(request).await).into_response()
+    GraphQLResponse::from(state.execute(request).await).into_response()
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -255,3 +335,30 @@ mod tests {
         assert!(!is_json(&HeaderMap::new()));
     }
 }
+
+#[cfg(test)]
+mod introspection_tests {
+    use super::*;
+
+    fn classify(query: &str, name: Option<&str>) -> bool {
+        let mut request = async_graphql::Request::new(query);
+        if let Some(name) = name {
+            request = request.operation_name(name);
+        }
+        is_introspection_only(&mut request)
+    }
+
+    #[test]
+    fn only_pure_introspection_queries_are_introspection() {
+        assert!(classify("{ __schema { types { name } } }", None));
+        assert!(classify("query IntrospectionQuery { __schema { queryType { name } } __typename }", Some("IntrospectionQuery")));
+        assert!(classify("{ __type(name: \"Query\") { name } }", None));
+        assert!(!classify("{ __schema { types { name } } health { tableCount } }", None));
+        assert!(!classify("{ ...F } fragment F on Query { __schema { types { name } } }", None));
+        assert!(!classify("mutation { __typename }", None));
+        assert!(!classify("query A { __typename } query B { health { tableCount } }", Some("B")));
+        assert!(!classify("not graphql", None));
+    }
+}
+
+

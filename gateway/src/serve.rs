@@ -6,7 +6,6 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::Router;
 use cybershield_core::config::Config;
-use cybershield_core::schema::build_schema;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -18,13 +17,7 @@ use crate::migrate::{self, MigrateAction};
 /// The application on `db`: the schema of every domain of `cybershield_migration::domains()`
 /// under the limits of `config`, behind [`router`].
 pub fn app(db: DatabaseConnection, config: &Config) -> anyhow::Result<Router> {
-    let schema = build_schema(
-        &cybershield_migration::domains(),
-        &config.schema,
-        Some(db.clone()),
-    )
-    .map_err(|e| anyhow::anyhow!("cannot build the GraphQL schema: {}", e.0))?;
-    Ok(router(AppState { schema, db }, &HttpOptions::from(config)))
+    Ok(router(AppState::new(db, &config.schema)?, &HttpOptions::from(config)))
 }
 
 /// Runs the server until SIGINT or SIGTERM: provisions the database (embedded when

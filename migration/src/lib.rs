@@ -9,7 +9,26 @@ use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
 /// Every domain, in dependency order (a domain comes after those whose tables it references).
 pub fn domains() -> Vec<cybershield_core::Domain> {
-    vec![cybershield_iam::domain(), cybershield_projects::domain()]
+    vec![
+        cybershield_iam::domain(),
+        cybershield_projects::domain(),
+        cybershield_integrations::domain(),
+        cybershield_compliance::domain(),
+        cybershield_threat_intel::domain(),
+        cybershield_incidents::domain(),
+        cybershield_workflows::domain(),
+        cybershield_analytics::domain(),
+        cybershield_ai_ml::domain(),
+        cybershield_email_security::domain(),
+        cybershield_data_security::domain(),
+        cybershield_endpoint::domain(),
+        cybershield_cloud::domain(),
+        cybershield_network::domain(),
+        cybershield_sast::domain(),
+        cybershield_dast::domain(),
+        cybershield_rasp::domain(),
+        cybershield_appsec::domain(),
+    ]
 }
 
 /// Runs the migrations of [`domains`], concatenated in that order.

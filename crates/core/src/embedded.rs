@@ -53,12 +53,22 @@ pub struct EmbeddedOptions {
 impl EmbeddedOptions {
     /// A cluster that survives restarts, on a free port.
     pub fn persistent(data_dir: impl Into<PathBuf>, database: impl Into<String>) -> Self {
-        Self { data_dir: data_dir.into(), port: None, database: database.into(), ephemeral: false }
+        Self {
+            data_dir: data_dir.into(),
+            port: None,
+            database: database.into(),
+            ephemeral: false,
+        }
     }
 
     /// A throwaway cluster, deleted on stop, on a free port.
     pub fn ephemeral(data_dir: impl Into<PathBuf>, database: impl Into<String>) -> Self {
-        Self { data_dir: data_dir.into(), port: None, database: database.into(), ephemeral: true }
+        Self {
+            data_dir: data_dir.into(),
+            port: None,
+            database: database.into(),
+            ephemeral: true,
+        }
     }
 }
 
@@ -224,7 +234,11 @@ impl EmbeddedPostgres {
 
     /// Connection URL for `database` (superuser `postgres`, trust auth, TCP on 127.0.0.1).
     pub fn url(&self, database: &str) -> String {
-        format!("postgres://{SUPERUSER}@127.0.0.1:{}/{}", self.port, percent_encode(database))
+        format!(
+            "postgres://{SUPERUSER}@127.0.0.1:{}/{}",
+            self.port,
+            percent_encode(database)
+        )
     }
 
     /// The TCP port the server listens on.
@@ -264,8 +278,11 @@ impl EmbeddedPostgres {
     ///
     /// A small shell process waits for EOF on a pipe whose write end only this process holds;
     /// the kernel closes it however the process ends.
+    ///
+    /// Like drop, it leaves a reused server that was not adopted alone: another process may be
+    /// using it.
     pub fn stop_on_exit(&mut self) -> Result<(), EmbeddedError> {
-        if self.watchdog.is_some() {
+        if self.watchdog.is_some() || self.stopped || !(self.owns_server || self.ephemeral) {
             return Ok(());
         }
         const SCRIPT: &str = r#"read -r _ignored
@@ -285,7 +302,11 @@ exit 0"#;
             .arg(if self.ephemeral { "1" } else { "0" })
             .arg(&cluster.socket_dir)
             .arg(&cluster.log_file)
-            .arg(if self.created_base_dir { cluster.base_dir.as_os_str() } else { "".as_ref() })
+            .arg(if self.created_base_dir {
+                cluster.base_dir.as_os_str()
+            } else {
+                "".as_ref()
+            })
             .current_dir(&cluster.base_dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
@@ -296,7 +317,9 @@ exit 0"#;
         if let Some(user) = &cluster.run_as {
             cmd.uid(user.uid).gid(user.gid);
         }
-        let child = cmd.spawn().map_err(io_error("spawning the embedded PostgreSQL watchdog"))?;
+        let child = cmd
+            .spawn()
+            .map_err(io_error("spawning the embedded PostgreSQL watchdog"))?;
         self.watchdog = Some(child);
         Ok(())
     }
@@ -326,7 +349,6 @@ exit 0"#;
             let _ = watchdog.kill();
             let _ = watchdog.wait();
         }
-        let mut result = Ok(());
         if self.owns_server || self.ephemeral {
             info!(data_dir = %self.cluster.data_dir.display(), "stopping embedded PostgreSQL");
             let mut cmd = self.cluster.command("pg_ctl");
@@ -340,21 +362,16 @@ exit 0"#;
             }
         }
         if self.ephemeral {
-            let cluster = &self.cluster;
-            result = fs::remove_dir_all(&cluster.data_dir)
-                .map_err(io_error(format!("removing {}", cluster.data_dir.display())));
-            let _ = fs::remove_dir_all(&cluster.socket_dir);
-            let _ = fs::remove_file(&cluster.log_file);
-            if self.created_base_dir {
-                // Only if empty: the caller may have put other things there.
-                let _ = fs::remove_dir(&cluster.base_dir);
-            }
+            self.cluster.remove_files(self.created_base_dir)?;
         }
-        result
+        Ok(())
     }
 
     async fn ensure_database(&self, database: &str) -> Result<(), EmbeddedError> {
-        let fail = |source| EmbeddedError::Database { database: database.to_owned(), source };
+        let fail = |source| EmbeddedError::Database {
+            database: database.to_owned(),
+            source,
+        };
         let mut opts = ConnectOptions::new(self.url("postgres"));
         opts.max_connections(1)
             .min_connections(0)
@@ -372,7 +389,10 @@ exit 0"#;
                 .is_some();
             if !exists {
                 info!(database, "creating database in embedded PostgreSQL");
-                match db.execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(database))).await {
+                match db
+                    .execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(database)))
+                    .await
+                {
                     Ok(_) => {}
                     // Another process created it between our check and our CREATE.
                     Err(e) if matches!(sql_state(&e).as_deref(), Some("42P04" | "23505")) => {}
@@ -412,7 +432,11 @@ fn start_blocking(opts: &EmbeddedOptions) -> Result<EmbeddedPostgres, EmbeddedEr
         .to_path_buf();
     let created_base_dir = !base_dir.exists();
     fs::create_dir_all(&base_dir).map_err(io_error(format!("creating {}", base_dir.display())))?;
-    let run_as = if running_as_root() { Some(system_user()?) } else { None };
+    let run_as = if running_as_root() {
+        Some(system_user()?)
+    } else {
+        None
+    };
     let cluster = Cluster {
         log_file: base_dir.join("postgres.log"),
         socket_dir: base_dir.join("run"),
@@ -421,22 +445,6 @@ fn start_blocking(opts: &EmbeddedOptions) -> Result<EmbeddedPostgres, EmbeddedEr
         base_dir,
         run_as,
     };
-    cluster.prepare_dirs(opts.ephemeral && created_base_dir)?;
-
-    match fs::read_to_string(cluster.data_dir.join("PG_VERSION")) {
-        Ok(data_version) if data_version.trim() != version => {
-            return Err(EmbeddedError::VersionMismatch {
-                data_dir: cluster.data_dir.clone(),
-                data_version: data_version.trim().to_owned(),
-                bindir: cluster.bindir.clone(),
-                binaries_version: version,
-            });
-        }
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => cluster.initdb(opts.ephemeral)?,
-        Err(e) => return Err(io_error("reading PG_VERSION")(e)),
-    }
-
     let mut pg = EmbeddedPostgres {
         cluster,
         version,
@@ -444,60 +452,94 @@ fn start_blocking(opts: &EmbeddedOptions) -> Result<EmbeddedPostgres, EmbeddedEr
         ephemeral: opts.ephemeral,
         owns_server: false,
         created_base_dir,
-        stopped: false,
+        // Nothing runs yet: a failure below must not make Drop stop anything.
+        stopped: true,
         watchdog: None,
     };
-
-    if let Some(port) = pg.cluster.running_port()? {
-        if opts.port.is_some_and(|wanted| wanted != port) {
-            warn!(port, "embedded PostgreSQL already running on another port than configured; using it");
+    match pg.launch(opts) {
+        Ok(()) => {
+            pg.stopped = false;
+            Ok(pg)
         }
-        info!(
-            data_dir = %pg.cluster.data_dir.display(),
-            port,
-            "reusing embedded PostgreSQL {} already running",
-            pg.version
-        );
-        pg.port = port;
-        // Nothing to stop if this check fails, and the running server is not ours.
-        pg.stopped = true;
-        pg.cluster.wait_until_accepting(port)?;
-        pg.stopped = false;
-        return Ok(pg);
+        Err(e) => {
+            if pg.ephemeral {
+                // The error carries the log tail; leave no litter behind.
+                let _ = pg.cluster.remove_files(pg.created_base_dir);
+            }
+            Err(e)
+        }
     }
+}
 
-    for attempt in 1..=START_ATTEMPTS {
-        let port = match opts.port {
-            Some(port) => port,
-            None => free_port()?,
-        };
-        info!(
-            "starting embedded PostgreSQL {} at {} on 127.0.0.1:{port}",
-            pg.version,
-            pg.cluster.data_dir.display()
-        );
-        match pg.cluster.start_server(port, opts.ephemeral) {
-            Ok(()) => {
-                pg.port = port;
-                pg.owns_server = true;
-                return Ok(pg);
+impl EmbeddedPostgres {
+    /// Prepares the directories, runs initdb if needed, then reuses or starts the server.
+    fn launch(&mut self, opts: &EmbeddedOptions) -> Result<(), EmbeddedError> {
+        self.cluster
+            .prepare_dirs(opts.ephemeral && self.created_base_dir)?;
+
+        match fs::read_to_string(self.cluster.data_dir.join("PG_VERSION")) {
+            Ok(data_version) if data_version.trim() != self.version => {
+                return Err(EmbeddedError::VersionMismatch {
+                    data_dir: self.cluster.data_dir.clone(),
+                    data_version: data_version.trim().to_owned(),
+                    bindir: self.cluster.bindir.clone(),
+                    binaries_version: self.version.clone(),
+                });
             }
-            Err(EmbeddedError::StartFailed { log_tail, .. })
-                if opts.port.is_none() && attempt < START_ATTEMPTS && log_tail.contains("could not bind") =>
-            {
-                warn!(port, "port taken before the embedded PostgreSQL bound it; trying another");
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => self.cluster.initdb(opts.ephemeral)?,
+            Err(e) => return Err(io_error("reading PG_VERSION")(e)),
+        }
+
+        if let Some(port) = self.cluster.running_port()? {
+            if opts.port.is_some_and(|wanted| wanted != port) {
+                warn!(
+                    port,
+                    "embedded PostgreSQL already running on another port than configured; using it"
+                );
             }
-            Err(e) => {
-                // Nothing of ours is running; keep Drop from trying to stop it.
-                pg.stopped = true;
-                if pg.ephemeral {
-                    let _ = fs::remove_dir_all(&pg.cluster.data_dir);
+            info!(
+                data_dir = %self.cluster.data_dir.display(),
+                port,
+                "reusing embedded PostgreSQL {} already running",
+                self.version
+            );
+            self.cluster.wait_until_accepting(port)?;
+            self.port = port;
+            return Ok(());
+        }
+
+        for attempt in 1..=START_ATTEMPTS {
+            let port = match opts.port {
+                Some(port) => port,
+                None => free_port()?,
+            };
+            info!(
+                "starting embedded PostgreSQL {} at {} on 127.0.0.1:{port}",
+                self.version,
+                self.cluster.data_dir.display()
+            );
+            match self.cluster.start_server(port, opts.ephemeral) {
+                Ok(()) => {
+                    self.port = port;
+                    self.owns_server = true;
+                    return Ok(());
                 }
-                return Err(e);
+                Err(EmbeddedError::StartFailed { log_tail, .. })
+                    if opts.port.is_none()
+                        && attempt < START_ATTEMPTS
+                        && log_tail.contains("could not bind") =>
+                {
+                    warn!(
+                        port,
+                        "port taken before the embedded PostgreSQL bound it; trying another"
+                    );
+                }
+                Err(e) => return Err(e),
             }
         }
+        unreachable!("the last attempt returns")
     }
-    unreachable!("the last attempt returns")
 }
 
 /// The unprivileged account the server runs as when we are root.
@@ -544,6 +586,23 @@ impl Cluster {
         }
     }
 
+    /// Deletes the cluster: data directory, socket directory, log, and the parent if we made it.
+    fn remove_files(&self, created_base_dir: bool) -> Result<(), EmbeddedError> {
+        let _ = fs::remove_dir_all(&self.socket_dir);
+        let _ = fs::remove_file(&self.log_file);
+        let result = match fs::remove_dir_all(&self.data_dir) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                Err(io_error(format!("removing {}", self.data_dir.display()))(e))
+            }
+            _ => Ok(()),
+        };
+        if created_base_dir {
+            // Only if empty: the caller may have put other things there.
+            let _ = fs::remove_dir(&self.base_dir);
+        }
+        result
+    }
+
     /// Directories and files the server user must own, with the modes PostgreSQL insists on.
     fn prepare_dirs(&self, chown_base_dir: bool) -> Result<(), EmbeddedError> {
         if let Some(user) = &self.run_as {
@@ -554,7 +613,8 @@ impl Cluster {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     // PostgreSQL refuses a data directory readable by others.
-                    let meta = fs::metadata(dir).map_err(io_error(format!("reading {}", dir.display())))?;
+                    let meta = fs::metadata(dir)
+                        .map_err(io_error(format!("reading {}", dir.display())))?;
                     if meta.mode() & 0o027 != 0 {
                         fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
                             .map_err(io_error(format!("chmod 700 {}", dir.display())))?;
@@ -584,9 +644,14 @@ impl Cluster {
     fn initdb(&self, ephemeral: bool) -> Result<(), EmbeddedError> {
         info!(data_dir = %self.data_dir.display(), "initialising embedded PostgreSQL cluster");
         let mut cmd = self.command("initdb");
-        cmd.arg("-D")
-            .arg(&self.data_dir)
-            .args(["-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C"]);
+        cmd.arg("-D").arg(&self.data_dir).args([
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        ]);
         if ephemeral {
             // Durability is pointless for a throwaway cluster and fsync costs seconds.
             cmd.arg("--no-sync");
@@ -600,13 +665,21 @@ impl Cluster {
         if !pid_file.exists() || !self.is_running()? {
             return Ok(None);
         }
-        let text = fs::read_to_string(&pid_file).map_err(io_error(format!("reading {}", pid_file.display())))?;
+        let text = fs::read_to_string(&pid_file)
+            .map_err(io_error(format!("reading {}", pid_file.display())))?;
         // Line 4 of postmaster.pid is the port.
-        match text.lines().nth(3).and_then(|l| l.trim().parse::<u16>().ok()) {
+        match text
+            .lines()
+            .nth(3)
+            .and_then(|l| l.trim().parse::<u16>().ok())
+        {
             Some(port) => Ok(Some(port)),
             None => Err(EmbeddedError::StartFailed {
                 data_dir: self.data_dir.clone(),
-                reason: format!("a server is running but {} names no port", pid_file.display()),
+                reason: format!(
+                    "a server is running but {} names no port",
+                    pid_file.display()
+                ),
                 log_file: self.log_file.clone(),
                 log_tail: log_tail(&self.log_file, 0),
             }),
@@ -616,7 +689,11 @@ impl Cluster {
     /// `pg_ctl status`: exit 0 when the postmaster in postmaster.pid is alive, 3 when not.
     fn is_running(&self) -> Result<bool, EmbeddedError> {
         let mut cmd = self.command("pg_ctl");
-        cmd.arg("status").arg("-D").arg(&self.data_dir).stdout(Stdio::null()).stderr(Stdio::null());
+        cmd.arg("status")
+            .arg("-D")
+            .arg(&self.data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
         let status = cmd.status().map_err(io_error("running pg_ctl status"))?;
         Ok(status.success())
     }
@@ -649,7 +726,11 @@ impl Cluster {
         }
         Err(EmbeddedError::StartFailed {
             data_dir: self.data_dir.clone(),
-            reason: format!("pg_ctl start failed ({}): {}", output.status, output_text(&output)),
+            reason: format!(
+                "pg_ctl start failed ({}): {}",
+                output.status,
+                output_text(&output)
+            ),
             log_file: self.log_file.clone(),
             log_tail: log_tail(&self.log_file, log_offset),
         })
@@ -685,13 +766,18 @@ fn find_bindir() -> Result<PathBuf, EmbeddedError> {
         return if has_server_binaries(&dir) {
             Ok(dir)
         } else {
-            Err(EmbeddedError::BinariesNotFound { searched: vec![format!("{BINDIR_ENV}={}", dir.display())] })
+            Err(EmbeddedError::BinariesNotFound {
+                searched: vec![format!("{BINDIR_ENV}={}", dir.display())],
+            })
         };
     }
     let mut searched = Vec::new();
 
     // Debian's libpq-dev ships a pg_config whose bindir (/usr/bin) has no server binaries.
-    if let Ok(out) = Command::new("pg_config").arg("--bindir").stderr(Stdio::null()).output()
+    if let Ok(out) = Command::new("pg_config")
+        .arg("--bindir")
+        .stderr(Stdio::null())
+        .output()
         && out.status.success()
     {
         let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
@@ -709,11 +795,17 @@ fn find_bindir() -> Result<PathBuf, EmbeddedError> {
         .flatten()
         .flatten()
         .filter_map(|entry| {
-            let major = entry.file_name().to_str()?.split('.').next()?.parse().ok()?;
+            let major = entry
+                .file_name()
+                .to_str()?
+                .split('.')
+                .next()?
+                .parse()
+                .ok()?;
             Some((major, entry.path().join("bin")))
         })
         .collect();
-    majors.sort_by(|a, b| b.0.cmp(&a.0));
+    majors.sort_by_key(|(major, _)| std::cmp::Reverse(*major));
     if let Some((_, dir)) = majors.into_iter().find(|(_, dir)| has_server_binaries(dir)) {
         return Ok(dir);
     }
@@ -729,7 +821,9 @@ fn find_bindir() -> Result<PathBuf, EmbeddedError> {
 }
 
 fn has_server_binaries(dir: &Path) -> bool {
-    ["initdb", "pg_ctl", "postgres"].iter().all(|bin| dir.join(bin).is_file())
+    ["initdb", "pg_ctl", "postgres"]
+        .iter()
+        .all(|bin| dir.join(bin).is_file())
 }
 
 /// Major version of the binaries as written in `PG_VERSION` ("15"; "9.6" before 10).
@@ -753,7 +847,10 @@ fn binaries_version(bindir: &Path) -> Result<String, EmbeddedError> {
     }
 }
 
-#[expect(unsafe_code, reason = "geteuid has no preconditions and cannot fail; std offers no equivalent")]
+#[expect(
+    unsafe_code,
+    reason = "geteuid has no preconditions and cannot fail; std offers no equivalent"
+)]
 fn running_as_root() -> bool {
     // SAFETY: geteuid(2) only reads the calling process's credentials.
     unsafe { libc::geteuid() == 0 }
@@ -768,7 +865,13 @@ fn system_user() -> Result<RunAs, EmbeddedError> {
     }
     info!("creating system user `{SYSTEM_USER}` to run the embedded PostgreSQL (it refuses root)");
     let output = Command::new("useradd")
-        .args(["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SYSTEM_USER])
+        .args([
+            "--system",
+            "--no-create-home",
+            "--shell",
+            "/usr/sbin/nologin",
+            SYSTEM_USER,
+        ])
         .output();
     // A parallel process may have created it meanwhile (useradd then fails); look again.
     if let Some(user) = passwd_entry(SYSTEM_USER)? {
@@ -779,7 +882,11 @@ fn system_user() -> Result<RunAs, EmbeddedError> {
         return Ok(user);
     }
     let detail = match output {
-        Ok(out) => format!("`useradd {SYSTEM_USER}` failed ({}): {}", out.status, output_text(&out)),
+        Ok(out) => format!(
+            "`useradd {SYSTEM_USER}` failed ({}): {}",
+            out.status,
+            output_text(&out)
+        ),
         Err(e) => format!("`useradd` could not be run: {e}"),
     };
     Err(EmbeddedError::SystemUser { detail })
@@ -794,7 +901,11 @@ fn passwd_entry(name: &str) -> Result<Option<RunAs>, EmbeddedError> {
         }
         let uid = fields.nth(1)?.parse().ok()?;
         let gid = fields.next()?.parse().ok()?;
-        Some(RunAs { name: name.to_owned(), uid, gid })
+        Some(RunAs {
+            name: name.to_owned(),
+            uid,
+            gid,
+        })
     }))
 }
 
@@ -823,21 +934,28 @@ fn check_traversable(base_dir: &Path, data_dir: &Path, user: &RunAs) -> Result<(
 }
 
 fn chown_one(path: &Path, user: &RunAs) -> Result<(), EmbeddedError> {
-    std::os::unix::fs::lchown(path, Some(user.uid), Some(user.gid))
-        .map_err(io_error(format!("chown {} {}", user.name, path.display())))
+    std::os::unix::fs::lchown(path, Some(user.uid), Some(user.gid)).map_err(io_error(format!(
+        "chown {} {}",
+        user.name,
+        path.display()
+    )))
 }
 
 /// `chown -R`, skipped when the top is already the user's (a persistent cluster on restart).
 fn chown_tree(path: &Path, user: &RunAs) -> Result<(), EmbeddedError> {
-    let meta = fs::symlink_metadata(path).map_err(io_error(format!("reading {}", path.display())))?;
+    let meta =
+        fs::symlink_metadata(path).map_err(io_error(format!("reading {}", path.display())))?;
     if meta.uid() == user.uid && meta.gid() == user.gid {
         return Ok(());
     }
     fn walk(path: &Path, user: &RunAs) -> Result<(), EmbeddedError> {
         chown_one(path, user)?;
-        let meta = fs::symlink_metadata(path).map_err(io_error(format!("reading {}", path.display())))?;
+        let meta =
+            fs::symlink_metadata(path).map_err(io_error(format!("reading {}", path.display())))?;
         if meta.is_dir() {
-            for entry in fs::read_dir(path).map_err(io_error(format!("reading {}", path.display())))? {
+            for entry in
+                fs::read_dir(path).map_err(io_error(format!("reading {}", path.display())))?
+            {
                 let entry = entry.map_err(io_error(format!("reading {}", path.display())))?;
                 walk(&entry.path(), user)?;
             }
@@ -848,8 +966,12 @@ fn chown_tree(path: &Path, user: &RunAs) -> Result<(), EmbeddedError> {
 }
 
 fn free_port() -> Result<u16, EmbeddedError> {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(io_error("finding a free port"))?;
-    listener.local_addr().map(|a| a.port()).map_err(io_error("finding a free port"))
+    let listener =
+        TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(io_error("finding a free port"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(io_error("finding a free port"))
 }
 
 /// The last lines the server wrote to its log since `offset`.
@@ -865,7 +987,11 @@ fn log_tail(log_file: &Path, offset: u64) -> String {
     }
     let lines: Vec<&str> = text.lines().collect();
     let tail = lines[lines.len().saturating_sub(LOG_TAIL_LINES)..].join("\n");
-    if tail.is_empty() { "(log is empty)".into() } else { tail }
+    if tail.is_empty() {
+        "(log is empty)".into()
+    } else {
+        tail
+    }
 }
 
 fn output_text(output: &Output) -> String {
@@ -901,9 +1027,11 @@ fn percent_encode(s: &str) -> String {
 /// The SQLSTATE of a database error, e.g. `42P04` (duplicate database).
 fn sql_state(err: &DbErr) -> Option<String> {
     match err {
-        DbErr::Exec(sea_orm::RuntimeErr::SqlxError(e)) | DbErr::Query(sea_orm::RuntimeErr::SqlxError(e)) => {
-            e.as_database_error().and_then(|d| d.code()).map(|c| c.into_owned())
-        }
+        DbErr::Exec(sea_orm::RuntimeErr::SqlxError(e))
+        | DbErr::Query(sea_orm::RuntimeErr::SqlxError(e)) => e
+            .as_database_error()
+            .and_then(|d| d.code())
+            .map(|c| c.into_owned()),
         _ => None,
     }
 }
@@ -914,7 +1042,10 @@ mod tests {
 
     #[test]
     fn binaries_not_found_names_the_three_ways_out() {
-        let message = EmbeddedError::BinariesNotFound { searched: vec!["PATH".into()] }.to_string();
+        let message = EmbeddedError::BinariesNotFound {
+            searched: vec!["PATH".into()],
+        }
+        .to_string();
         assert!(message.contains("apt-get install postgresql"), "{message}");
         assert!(message.contains("brew install postgresql@15"), "{message}");
         assert!(message.contains(BINDIR_ENV), "{message}");

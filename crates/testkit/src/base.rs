@@ -26,13 +26,22 @@ pub async fn base_url() -> &'static str {
 
 async fn resolve() -> Base {
     let (url, source) = configured();
+    let url = util::plain_on_loopback(&url);
     if answers(&url).await {
-        return Base { url, _embedded: None };
+        return Base {
+            url,
+            _embedded: None,
+        };
     }
-    let dir = std::env::temp_dir()
-        .join(format!("cybershield-testkit-{}-{}", std::process::id(), uuid::Uuid::now_v7().simple()));
+    let dir = std::env::temp_dir().join(format!(
+        "cybershield-testkit-{}-{}",
+        std::process::id(),
+        uuid::Uuid::now_v7().simple()
+    ));
     let started = async {
-        let mut pg = EmbeddedPostgres::start(EmbeddedOptions::ephemeral(dir.join("pgdata"), "postgres")).await?;
+        let mut pg =
+            EmbeddedPostgres::start(EmbeddedOptions::ephemeral(dir.join("pgdata"), "postgres"))
+                .await?;
         pg.stop_on_exit()?;
         Ok::<_, cybershield_core::embedded::EmbeddedError>(pg)
     }
@@ -44,7 +53,10 @@ async fn resolve() -> Base {
                 util::redact(&url),
                 pg.data_dir().display()
             );
-            Base { url: pg.url("postgres"), _embedded: Some(pg) }
+            Base {
+                url: util::plain_on_loopback(&pg.url("postgres")),
+                _embedded: Some(pg),
+            }
         }
         Err(e) => panic!(
             "cybershield-testkit: no PostgreSQL answers at {} (from {source}) and a throwaway one could not be \
@@ -68,6 +80,15 @@ fn configured() -> (String, &'static str) {
 /// Whether something accepts TCP connections there; authentication errors and the like should
 /// surface as such rather than be hidden behind a throwaway cluster.
 async fn answers(url: &str) -> bool {
-    let Some((host, port)) = util::host_port(url) else { return true };
-    matches!(tokio::time::timeout(PROBE_TIMEOUT, tokio::net::TcpStream::connect((host.as_str(), port))).await, Ok(Ok(_)))
+    let Some((host, port)) = util::host_port(url) else {
+        return true;
+    };
+    matches!(
+        tokio::time::timeout(
+            PROBE_TIMEOUT,
+            tokio::net::TcpStream::connect((host.as_str(), port))
+        )
+        .await,
+        Ok(Ok(_))
+    )
 }

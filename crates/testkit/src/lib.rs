@@ -41,9 +41,9 @@ impl TestDb {
         let name = format!("cs_test_{}", uuid::Uuid::now_v7().simple());
         let mut retried = false;
         loop {
-            let template = template::ensure::<M>(&admin_url)
-                .await
-                .unwrap_or_else(|e| panic!("cybershield-testkit: could not build the template database: {e}"));
+            let template = template::ensure::<M>(&admin_url).await.unwrap_or_else(|e| {
+                panic!("cybershield-testkit: could not build the template database: {e}")
+            });
             match util::create_database(&admin_url, &name, &template).await {
                 Ok(()) => break,
                 // A run with other migrations dropped our template meanwhile: build it again.
@@ -51,7 +51,9 @@ impl TestDb {
                     template::forget(&template).await;
                     retried = true;
                 }
-                Err(e) => panic!("cybershield-testkit: could not create test database {name} from {template}: {e}"),
+                Err(e) => panic!(
+                    "cybershield-testkit: could not create test database {name} from {template}: {e}"
+                ),
             }
         }
         let url = util::with_database(&admin_url, &name);
@@ -62,7 +64,13 @@ impl TestDb {
                 panic!("cybershield-testkit: could not connect to test database {name}: {e}");
             }
         };
-        TestDb { db, name, url, admin_url, dropped: false }
+        TestDb {
+            db,
+            name,
+            url,
+            admin_url,
+            dropped: false,
+        }
     }
 
     /// Another handle on this database's pool whose every statement is counted (see
@@ -81,7 +89,10 @@ impl TestDb {
         let _ = self.db.close_by_ref().await;
         self.dropped = true;
         if let Err(e) = util::drop_database_at(&self.admin_url, &self.name).await {
-            panic!("cybershield-testkit: could not drop test database {}: {e}", self.name);
+            panic!(
+                "cybershield-testkit: could not drop test database {}: {e}",
+                self.name
+            );
         }
     }
 }
@@ -91,9 +102,14 @@ impl Drop for TestDb {
         if self.dropped {
             return;
         }
-        // Marks the pool closed at once (awaiting it would need a runtime); connections still
-        // open are ended by `WITH (FORCE)`.
-        let _closing = self.db.get_postgres_connection_pool().close();
+        // Marks the pool closed at once (awaiting it would need a runtime), then drops our handle:
+        // unless the test still holds a clone, that closes the idle connections' sockets now.
+        // Connections still open make DROP wait for them in 100 ms steps (FORCE ends them).
+        let db = std::mem::take(&mut self.db);
+        {
+            let _closing = db.get_postgres_connection_pool().close();
+        }
+        drop(db);
         let admin_url = self.admin_url.clone();
         let name = self.name.clone();
         // Drop cannot await, and the test's runtime may be single-threaded or shutting down:
@@ -103,14 +119,22 @@ impl Drop for TestDb {
                 .enable_all()
                 .build()
                 .map_err(|e| e.to_string())?;
-            runtime.block_on(util::drop_database_at(&admin_url, &name)).map_err(|e| e.to_string())
+            runtime
+                .block_on(util::drop_database_at(&admin_url, &name))
+                .map_err(|e| e.to_string())
         })
         .join();
         match outcome {
             Ok(Ok(())) => {}
             // No panic in drop: it may run while a failed test unwinds.
-            Ok(Err(e)) => eprintln!("cybershield-testkit: could not drop test database {}: {e}", self.name),
-            Err(_) => eprintln!("cybershield-testkit: dropping test database {} panicked", self.name),
+            Ok(Err(e)) => eprintln!(
+                "cybershield-testkit: could not drop test database {}: {e}",
+                self.name
+            ),
+            Err(_) => eprintln!(
+                "cybershield-testkit: dropping test database {} panicked",
+                self.name
+            ),
         }
     }
 }

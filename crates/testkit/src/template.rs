@@ -44,9 +44,13 @@ pub(crate) async fn ensure<M: MigratorTrait>(admin_url: &str) -> Result<String, 
     }
     // One connection, so the session lock and everything under it share it.
     let admin = util::connect(admin_url, 1).await?;
-    admin.execute_unprepared(&format!("SELECT pg_advisory_lock({LOCK_KEY})")).await?;
+    admin
+        .execute_unprepared(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))
+        .await?;
     let result = build::<M>(&admin, admin_url, &name).await;
-    let _ = admin.execute_unprepared(&format!("SELECT pg_advisory_unlock({LOCK_KEY})")).await;
+    let _ = admin
+        .execute_unprepared(&format!("SELECT pg_advisory_unlock({LOCK_KEY})"))
+        .await;
     let _ = admin.close().await;
     result?;
     ensured.insert(name.clone());
@@ -59,12 +63,18 @@ pub(crate) async fn forget(name: &str) {
 }
 
 /// Under the advisory lock: build the template unless present, and sweep what earlier runs left.
-async fn build<M: MigratorTrait>(admin: &DatabaseConnection, admin_url: &str, name: &str) -> Result<(), DbErr> {
+async fn build<M: MigratorTrait>(
+    admin: &DatabaseConnection,
+    admin_url: &str,
+    name: &str,
+) -> Result<(), DbErr> {
     if !util::database_exists(admin, name).await? {
         // Built under a temporary name so that no one clones a half-migrated template.
         let tmp = format!("{name}_tmp");
         util::drop_database(admin, &tmp).await?;
-        admin.execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(&tmp))).await?;
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(&tmp)))
+            .await?;
         let migrated = async {
             let db = util::connect(&util::with_database(admin_url, &tmp), 1).await?;
             let result = M::up(&db, None).await;
@@ -78,9 +88,18 @@ async fn build<M: MigratorTrait>(admin: &DatabaseConnection, admin_url: &str, na
             return Err(e);
         }
         admin
-            .execute_unprepared(&format!("ALTER DATABASE {} RENAME TO {}", quote_ident(&tmp), quote_ident(name)))
+            .execute_unprepared(&format!(
+                "ALTER DATABASE {} RENAME TO {}",
+                quote_ident(&tmp),
+                quote_ident(name)
+            ))
             .await?;
-        admin.execute_unprepared(&format!("ALTER DATABASE {} IS_TEMPLATE true", quote_ident(name))).await?;
+        admin
+            .execute_unprepared(&format!(
+                "ALTER DATABASE {} IS_TEMPLATE true",
+                quote_ident(name)
+            ))
+            .await?;
     }
     sweep(admin, name).await
 }
@@ -119,7 +138,9 @@ fn abandoned_test_database(datname: &str) -> bool {
     };
     let (secs, _) = created.to_unix();
     let created = SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
-    SystemTime::now().duration_since(created).is_ok_and(|age| age > ABANDONED_AFTER)
+    SystemTime::now()
+        .duration_since(created)
+        .is_ok_and(|age| age > ABANDONED_AFTER)
 }
 
 #[cfg(test)]
@@ -130,8 +151,15 @@ mod tests {
     fn recent_test_databases_are_not_abandoned() {
         let fresh = format!("cs_test_{}", uuid::Uuid::now_v7().simple());
         assert!(!abandoned_test_database(&fresh));
-        let old = uuid::Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, 1_000_000_000, 0));
-        assert!(abandoned_test_database(&format!("cs_test_{}", old.simple())));
+        let old = uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            1_000_000_000,
+            0,
+        ));
+        assert!(abandoned_test_database(&format!(
+            "cs_test_{}",
+            old.simple()
+        )));
         assert!(!abandoned_test_database("cs_test_not_a_uuid"));
     }
 }

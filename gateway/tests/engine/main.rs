@@ -2,6 +2,7 @@
 //! database cloned from the migrated template.
 
 mod aggregates;
+mod every_table;
 mod errors;
 mod harness;
 mod mutations;

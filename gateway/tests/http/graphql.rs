@@ -112,3 +112,45 @@ async fn a_malformed_body_is_a_400() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
+
+/// The introspection query of GraphiQL 3 (graphql-js 16): `TypeRef` nests `ofType` nine deep,
+/// 15 levels in all, past the default depth limit of 10.
+fn graphiql_introspection_query() -> String {
+    let type_ref = format!("kind name {}{}", "ofType { kind name ".repeat(9), "} ".repeat(9));
+    format!(
+        "query IntrospectionQuery {{ __schema {{ description queryType {{ name }} mutationType {{ name }} subscriptionType {{ name }} \
+         types {{ ...FullType }} directives {{ name description isRepeatable locations args(includeDeprecated: true) {{ ...InputValue }} }} }} }} \
+         fragment FullType on __Type {{ kind name description specifiedByURL \
+           fields(includeDeprecated: true) {{ name description args(includeDeprecated: true) {{ ...InputValue }} type {{ ...TypeRef }} isDeprecated deprecationReason }} \
+           inputFields(includeDeprecated: true) {{ ...InputValue }} interfaces {{ ...TypeRef }} \
+           enumValues(includeDeprecated: true) {{ name description isDeprecated deprecationReason }} possibleTypes {{ ...TypeRef }} }} \
+         fragment InputValue on __InputValue {{ name description type {{ ...TypeRef }} defaultValue isDeprecated deprecationReason }} \
+         fragment TypeRef on __Type {{ {type_ref} }}"
+    )
+}
+
+#[tokio::test]
+async fn graphiql_introspection_passes_the_depth_limit() {
+    let server = Server::start().await;
+    let body: Value = server
+        .client
+        .post(server.url("/graphql"))
+        .json(&json!({ "query": graphiql_introspection_query(), "operationName": "IntrospectionQuery" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(body.get("errors").is_none(), "{}", &body.to_string()[..body.to_string().len().min(500)]);
+    assert_eq!(body["data"]["__schema"]["queryType"]["name"], "Query");
+}
+
+#[tokio::test]
+async fn data_queries_keep_the_depth_limit() {
+    let server = Server::start().await;
+    // Deep, but not pure introspection: the configured limit (10) applies.
+    let deep = format!("{{ health {{ tableCount }} __schema {{ types {{ fields {{ type {{ {}name{} }} }} }} }} }}", "ofType { ".repeat(8), " }".repeat(8));
+    let body: Value = server.client.post(server.url("/graphql")).json(&json!({ "query": deep })).send().await.unwrap().json().await.unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["code"], "QUERY_TOO_DEEP", "{body}");
+}

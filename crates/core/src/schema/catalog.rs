@@ -146,6 +146,12 @@ impl Table {
     pub fn has_column(&self, sql: &str) -> bool {
         self.column(sql).is_some()
     }
+
+    /// Rows whose required columns include a secret (a session's token hash, an audit entry's
+    /// chain hash) are written only by domain logic, so the generic API offers no create.
+    pub fn creatable(&self) -> bool {
+        !self.columns.iter().any(|c| c.def.secret && !c.def.nullable && !c.def.has_default)
+    }
 }
 
 /// All tables, indexed by position; relations refer to tables by index.
@@ -287,12 +293,11 @@ impl Catalog {
             }
             constraint_messages.insert(format!("{}_pkey", table.name), format!("a {} with this id already exists", table.names.type_name));
             for column in &table.columns {
-                if let ColumnKind::Enum(meta) = column.kind() {
-                    constraint_messages.insert(
-                        format!("{}_{}_check", table.name, column.def.name),
-                        format!("{} must be one of {}", column.field, meta.values.join(", ")),
-                    );
-                }
+                let message = match column.kind() {
+                    ColumnKind::Enum(meta) => format!("{} must be one of {}", column.field, meta.values.join(", ")),
+                    _ => format!("{} is outside its allowed values", column.field),
+                };
+                constraint_messages.insert(format!("{}_{}_check", table.name, column.def.name), message);
             }
         }
         Ok(Self { tables, by_name, constraint_messages, config })

@@ -113,6 +113,9 @@ pub fn mutation_fields(table: &Table, mut mutation: Object) -> Object {
         (Kind::DeleteMany, format!("delete{}", names.plural), TypeRef::named_nn(names.mutation_result()), vec![filter(), at_most()]),
     ];
     for (kind, name, output, arguments) in specs {
+        if matches!(kind, Kind::Create | Kind::CreateMany | Kind::Upsert) && !table.creatable() {
+            continue;
+        }
         let index = table.index;
         let mut field = Field::new(name, output, move |ctx| {
             FieldFuture::new(async move {

@@ -1,0 +1,2 @@
+-- ai_ml: tables are added by the domain issue.
+SELECT 1;

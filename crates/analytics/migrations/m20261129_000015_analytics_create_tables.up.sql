@@ -1,0 +1,2 @@
+-- analytics: tables are added by the domain issue.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- appsec: tables are added by the domain issue.
+SELECT 1;

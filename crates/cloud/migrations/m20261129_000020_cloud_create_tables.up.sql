@@ -1,0 +1,2 @@
+-- cloud: tables are added by the domain issue.
+SELECT 1;

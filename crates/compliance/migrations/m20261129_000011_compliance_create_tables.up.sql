@@ -1,0 +1,2 @@
+-- compliance: tables are added by the domain issue.
+SELECT 1;

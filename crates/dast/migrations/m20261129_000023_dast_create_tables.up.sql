@@ -1,0 +1,2 @@
+-- dast: tables are added by the domain issue.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- data_security: tables are added by the domain issue.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- endpoint: tables are added by the domain issue.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- incidents: tables are added by the domain issue.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- integrations: tables are added by the domain issue.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- network: tables are added by the domain issue.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- rasp: tables are added by the domain issue.
+SELECT 1;

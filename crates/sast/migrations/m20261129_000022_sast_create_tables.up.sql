@@ -1,0 +1,2 @@
+-- sast: tables are added by the domain issue.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- threat_intel: tables are added by the domain issue.
+SELECT 1;

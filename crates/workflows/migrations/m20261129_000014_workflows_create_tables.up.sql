@@ -1,0 +1,2 @@
+-- workflows: tables are added by the domain issue.
+SELECT 1;
