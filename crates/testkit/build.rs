@@ -31,21 +31,13 @@ fn main() {
     let mut hash = Fnv::default();
     for file in &files {
         if let Ok(contents) = fs::read(file) {
-            hash.write(
-                file.strip_prefix(&root)
-                    .unwrap_or(file)
-                    .to_string_lossy()
-                    .as_bytes(),
-            );
+            hash.write(file.strip_prefix(&root).unwrap_or(file).to_string_lossy().as_bytes());
             hash.write(&[0]);
             hash.write(&contents);
             hash.write(&[0]);
         }
     }
-    println!(
-        "cargo::rustc-env=CYBERSHIELD_MIGRATION_SOURCES_HASH={:016x}",
-        hash.0
-    );
+    println!("cargo::rustc-env=CYBERSHIELD_MIGRATION_SOURCES_HASH={:016x}", hash.0);
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
@@ -53,10 +45,7 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, files);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("sql" | "rs")
-        ) {
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("sql" | "rs")) {
             files.push(path);
         }
     }

@@ -63,17 +63,13 @@ pub async fn run(cli: Cli) -> ExitCode {
         }
     };
     let result = match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => crate::serve::serve(&config)
-            .await
-            .map(|()| ExitCode::SUCCESS),
+        Command::Serve => crate::serve::serve(&config).await.map(|()| ExitCode::SUCCESS),
         Command::Schema => schema_sdl(&config.schema).map(|sdl| {
             print!("{sdl}");
             ExitCode::SUCCESS
         }),
         Command::Health => health(&config).await,
-        Command::Migrate { action } => {
-            migrate_command(&config, action.unwrap_or(MigrateCommand::Up)).await
-        }
+        Command::Migrate { action } => migrate_command(&config, action.unwrap_or(MigrateCommand::Up)).await,
     };
     result.unwrap_or_else(|e| {
         report(&e);
@@ -140,13 +136,9 @@ async fn migrate_command(config: &Config, command: MigrateCommand) -> anyhow::Re
     let database = Provisioned::open(config).await?;
     let result = migrate::run(database.url(), &config.pool, action).await;
     database.stop().await;
-    let states = result.map_err(|e| anyhow::anyhow!("migrate {action:?} failed: {e}"))?;
+    let states = result.map_err(|e| anyhow::anyhow!("migrate {} failed: {e}", format!("{action:?}").to_lowercase()))?;
     for state in &states {
-        println!(
-            "{:<8} {}",
-            if state.applied { "applied" } else { "pending" },
-            state.name
-        );
+        println!("{:<8} {}", if state.applied { "applied" } else { "pending" }, state.name);
     }
     let applied = states.iter().filter(|s| s.applied).count();
     println!("{applied} applied, {} pending", states.len() - applied);

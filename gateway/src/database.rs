@@ -1,6 +1,5 @@
 //! Where the database comes from: `DATABASE_URL`, or the embedded PostgreSQL.
 
-use anyhow::Context;
 use cybershield_core::config::Config;
 use cybershield_core::db::redact_url;
 use cybershield_core::embedded::{EmbeddedOptions, EmbeddedPostgres};
@@ -24,20 +23,13 @@ impl Provisioned {
     pub async fn open(config: &Config) -> anyhow::Result<Self> {
         if let Some(url) = &config.database_url {
             tracing::info!(database = %redact_url(url), "using DATABASE_URL");
-            return Ok(Provisioned {
-                url: url.clone(),
-                embedded: None,
-            });
+            return Ok(Provisioned { url: url.clone(), embedded: None });
         }
         tracing::info!(
             data_dir = %config.pgdata.display(),
             "DATABASE_URL is not set: starting the embedded PostgreSQL"
         );
-        let mut pg = EmbeddedPostgres::start(EmbeddedOptions::persistent(
-            &config.pgdata,
-            EMBEDDED_DATABASE,
-        ))
-        .await?;
+        let mut pg = EmbeddedPostgres::start(EmbeddedOptions::persistent(&config.pgdata, EMBEDDED_DATABASE)).await?;
         if pg.reused() {
             tracing::info!(
                 data_dir = %pg.data_dir().display(),
@@ -56,10 +48,7 @@ impl Provisioned {
             "embedded PostgreSQL running; its data lives in data_dir"
         );
         let url = pg.url(EMBEDDED_DATABASE);
-        Ok(Provisioned {
-            url,
-            embedded: Some(pg),
-        })
+        Ok(Provisioned { url, embedded: Some(pg) })
     }
 
     /// The connection URL (it may carry a password: log it through [`redact_url`]).
@@ -74,14 +63,19 @@ impl Provisioned {
 
     /// Opens the pool of `config.pool` on this database.
     pub async fn connect(&self, config: &Config) -> anyhow::Result<DatabaseConnection> {
-        cybershield_core::db::connect(&self.url, &config.pool)
-            .await
-            .with_context(|| {
+        cybershield_core::db::connect(&self.url, &config.pool).await.map_err(|e| {
+            // sqlx keeps retrying a refused connection until the pool timeout, then reports
+            // only the timeout: say what that means.
+            let hint = if e.to_string().contains("timed out") {
                 format!(
-                    "cannot connect to the database at {}",
-                    redact_url(&self.url)
+                    " (no connection within DB_POOL_TIMEOUT = {}s: is PostgreSQL running and reachable?)",
+                    config.pool.timeout.as_secs_f64()
                 )
-            })
+            } else {
+                String::new()
+            };
+            anyhow::anyhow!("cannot connect to the database at {}: {e}{hint}", redact_url(&self.url))
+        })
     }
 
     /// Stops the embedded PostgreSQL if this process started it; nothing otherwise.

@@ -4,8 +4,10 @@ use std::time::Duration;
 
 use async_graphql::dynamic::Schema;
 use async_graphql::parser::Positioned;
-use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition, OperationType, Selection};
-use async_graphql::{BatchRequest, BatchResponse, Executor, ParseRequestError};
+use async_graphql::parser::types::{
+    DocumentOperations, ExecutableDocument, OperationDefinition, OperationType, Selection,
+};
+use async_graphql::{BatchRequest, BatchResponse, ParseRequestError};
 use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLRequest, GraphQLResponse};
 use axum::Router;
@@ -127,10 +129,7 @@ impl Default for HttpOptions {
 
 impl From<&Config> for HttpOptions {
     fn from(config: &Config) -> Self {
-        HttpOptions {
-            body_limit_bytes: config.body_limit_bytes,
-            request_timeout: config.request_timeout,
-        }
+        HttpOptions { body_limit_bytes: config.body_limit_bytes, request_timeout: config.request_timeout }
     }
 }
 
@@ -147,10 +146,8 @@ const READY_CHECK_TIMEOUT: Duration = Duration::from_secs(5);
 ///
 /// Every route has the body limit and the request timeout; all but the two probes are traced.
 pub fn router(state: AppState, options: &HttpOptions) -> Router {
-    let traced = Router::new()
-        .route("/graphql", get(graphql_get).post(graphql_post))
-        .merge(crate::graphiql::routes())
-        .layer(
+    let traced =
+        Router::new().route("/graphql", get(graphql_get).post(graphql_post)).merge(crate::graphiql::routes()).layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO))
@@ -161,10 +158,7 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         .route("/readyz", get(readyz))
         .merge(traced)
         .layer(RequestBodyLimitLayer::new(options.body_limit_bytes))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            options.request_timeout,
-        ))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, options.request_timeout))
         .with_state(state)
 }
 
@@ -200,11 +194,9 @@ pub async fn readiness(db: &DatabaseConnection) -> Result<(), &'static str> {
 async fn readyz(State(state): State<AppState>) -> Response {
     match readiness(&state.db).await {
         Ok(()) => Json(StatusCode::OK, json!({ "status": "ready" })).into_response(),
-        Err(reason) => Json(
-            StatusCode::SERVICE_UNAVAILABLE,
-            json!({ "status": "unavailable", "reason": reason }),
-        )
-        .into_response(),
+        Err(reason) => {
+            Json(StatusCode::SERVICE_UNAVAILABLE, json!({ "status": "unavailable", "reason": reason })).into_response()
+        }
     }
 }
 
@@ -218,9 +210,7 @@ async fn graphql_post(State(state): State<AppState>, request: Request) -> Respon
         );
     }
     match GraphQLBatchRequest::<GraphQLRejection>::from_request(request, &()).await {
-        Ok(batch) => {
-            GraphQLResponse(state.execute_batch(batch.into_inner()).await).into_response()
-        }
+        Ok(batch) => GraphQLResponse(state.execute_batch(batch.into_inner()).await).into_response(),
         Err(rejection) => reject(rejection),
     }
 }
@@ -234,25 +224,13 @@ async fn graphql_get(State(state): State<AppState>, request: Request) -> Respons
     // A document that does not parse is left to the executor, which reports it as GraphQL errors.
     let operation_name = request.operation_name.clone();
     if let Ok(document) = request.parsed_query() {
-        let operation = match &document.operations {
-            DocumentOperations::Single(op) => Some(op.node.ty),
-            DocumentOperations::Multiple(ops) => match operation_name.as_deref() {
-                Some(name) => ops.get(name).map(|op| op.node.ty),
-                None if ops.len() == 1 => ops.values().next().map(|op| op.node.ty),
-                None => None,
-            },
-        };
-        if matches!(
-            operation,
-            Some(OperationType::Mutation | OperationType::Subscription)
-        ) {
+        let operation = selected_operation(document, operation_name.as_deref()).map(|op| op.node.ty);
+        if matches!(operation, Some(OperationType::Mutation | OperationType::Subscription)) {
             let mut response = graphql_error(
                 StatusCode::METHOD_NOT_ALLOWED,
                 "only queries are accepted over GET; send mutations with POST",
             );
-            response
-                .headers_mut()
-                .insert(header::ALLOW, HeaderValue::from_static("POST"));
+            response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("POST"));
             return response;
         }
     }
@@ -273,14 +251,8 @@ fn reject(rejection: GraphQLRejection) -> Response {
     match rejection.0 {
         ParseRequestError::PayloadTooLarge => payload_too_large(),
         ParseRequestError::Io(e) if is_length_limit(&e) => payload_too_large(),
-        ParseRequestError::Io(e) => graphql_error(
-            StatusCode::BAD_REQUEST,
-            &format!("cannot read the request: {e}"),
-        ),
-        other => graphql_error(
-            StatusCode::BAD_REQUEST,
-            &format!("invalid GraphQL request: {other}"),
-        ),
+        ParseRequestError::Io(e) => graphql_error(StatusCode::BAD_REQUEST, &format!("cannot read the request: {e}")),
+        other => graphql_error(StatusCode::BAD_REQUEST, &format!("invalid GraphQL request: {other}")),
     }
 }
 
@@ -304,13 +276,8 @@ struct Json(StatusCode, serde_json::Value);
 impl IntoResponse for Json {
     fn into_response(self) -> Response {
         let mut response = (self.0, self.1.to_string()).into_response();
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         response
     }
 }
@@ -351,7 +318,10 @@ mod introspection_tests {
     #[test]
     fn only_pure_introspection_queries_are_introspection() {
         assert!(classify("{ __schema { types { name } } }", None));
-        assert!(classify("query IntrospectionQuery { __schema { queryType { name } } __typename }", Some("IntrospectionQuery")));
+        assert!(classify(
+            "query IntrospectionQuery { __schema { queryType { name } } __typename }",
+            Some("IntrospectionQuery")
+        ));
         assert!(classify("{ __type(name: \"Query\") { name } }", None));
         assert!(!classify("{ __schema { types { name } } health { tableCount } }", None));
         assert!(!classify("{ ...F } fragment F on Query { __schema { types { name } } }", None));
@@ -360,5 +330,3 @@ mod introspection_tests {
         assert!(!classify("not graphql", None));
     }
 }
-
-

@@ -33,11 +33,7 @@ pub struct MigrationState {
 }
 
 /// Runs `action` on the database at `url`, and returns the status of every migration afterwards.
-pub async fn run(
-    url: &str,
-    pool: &PoolConfig,
-    action: MigrateAction,
-) -> Result<Vec<MigrationState>, DbErr> {
+pub async fn run(url: &str, pool: &PoolConfig, action: MigrateAction) -> Result<Vec<MigrationState>, DbErr> {
     let db = cybershield_core::db::connect(url, &migration_pool(pool)).await?;
     let result = run_on(&db, action).await;
     let _ = db.close().await;
@@ -57,18 +53,12 @@ fn migration_pool(pool: &PoolConfig) -> PoolConfig {
     }
 }
 
-async fn run_on(
-    db: &DatabaseConnection,
-    action: MigrateAction,
-) -> Result<Vec<MigrationState>, DbErr> {
+async fn run_on(db: &DatabaseConnection, action: MigrateAction) -> Result<Vec<MigrationState>, DbErr> {
     if action != MigrateAction::Status {
         // The lock lives as long as this transaction; the migrations run on the other connection.
         let lock = db.begin().await?;
         tracing::debug!("waiting for the migration lock");
-        lock.execute_unprepared(&format!(
-            "SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"
-        ))
-        .await?;
+        lock.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")).await?;
         let result = match action {
             MigrateAction::Up => Migrator::up(db, None).await,
             MigrateAction::Down => Migrator::down(db, Some(1)).await,
@@ -87,10 +77,7 @@ pub async fn status(db: &DatabaseConnection) -> Result<Vec<MigrationState>, DbEr
     Ok(Migrator::get_migration_with_status_read_only(db)
         .await?
         .into_iter()
-        .map(|m| MigrationState {
-            name: m.name().to_owned(),
-            applied: m.status() == MigrationStatus::Applied,
-        })
+        .map(|m| MigrationState { name: m.name().to_owned(), applied: m.status() == MigrationStatus::Applied })
         .collect())
 }
 

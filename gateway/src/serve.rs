@@ -37,14 +37,11 @@ pub async fn serve(config: &Config) -> anyhow::Result<()> {
     result
 }
 
-async fn serve_on(
-    config: &Config,
-    database: &Provisioned,
-    signals: &Signals,
-) -> anyhow::Result<()> {
+async fn serve_on(config: &Config, database: &Provisioned, signals: &Signals) -> anyhow::Result<()> {
     if config.migrate_on_start {
+        let migration = migrate::run(database.url(), &config.pool, MigrateAction::Up);
         let states = tokio::select! {
-            states = migrate::run(database.url(), &config.pool, MigrateAction::Up) => states.context("migrating on start")?,
+            states = migration => states.map_err(|e| anyhow::anyhow!("migrating on start failed: {e}"))?,
             () = signals.first() => {
                 tracing::info!("interrupted while migrating; the migration in progress is rolled back");
                 return Ok(());
@@ -65,8 +62,9 @@ async fn serve_on(
     }
     let result = async {
         let app = app(db.clone(), config)?;
-        let listener =
-            TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {} (CYBERSHIELD_BIND)", config.bind))?;
+        let listener = TcpListener::bind(config.bind)
+            .await
+            .with_context(|| format!("cannot listen on {} (CYBERSHIELD_BIND)", config.bind))?;
         let addr = listener.local_addr()?;
         tracing::info!(%addr, "listening: GraphQL at http://{addr}/graphql, GraphiQL at http://{addr}/graphiql");
         serve_until(listener, app, signals.first(), signals.second(), config.shutdown_grace).await?;
@@ -76,9 +74,7 @@ async fn serve_on(
     // Connections still held by requests cut off by the grace period are not waited for long.
     match tokio::time::timeout(Duration::from_secs(5), db.close()).await {
         Ok(_) => tracing::info!("database pool closed"),
-        Err(_) => tracing::warn!(
-            "database pool close timed out; connections are dropped with the process"
-        ),
+        Err(_) => tracing::warn!("database pool close timed out; connections are dropped with the process"),
     }
     result
 }
@@ -105,9 +101,7 @@ where
         );
         let _ = started_tx.send(true);
     };
-    let server = axum::serve(listener, app)
-        .with_graceful_shutdown(signal)
-        .into_future();
+    let server = axum::serve(listener, app).with_graceful_shutdown(signal).into_future();
     let deadline = async move {
         if started_rx.wait_for(|started| *started).await.is_err() {
             // The server ended on its own (the sender lives inside it): nothing to time out.

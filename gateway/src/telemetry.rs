@@ -15,10 +15,7 @@ pub fn init() {
     let (filter, bad) = match std::env::var("RUST_LOG") {
         Ok(value) if !value.trim().is_empty() => match EnvFilter::try_new(&value) {
             Ok(filter) => (filter, None),
-            Err(e) => (
-                EnvFilter::new(DEFAULT_FILTER),
-                Some(format!("ignoring RUST_LOG={value:?}: {e}")),
-            ),
+            Err(e) => (EnvFilter::new(DEFAULT_FILTER), Some(format!("ignoring RUST_LOG={value:?}: {e}"))),
         },
         _ => (EnvFilter::new(DEFAULT_FILTER), None),
     };

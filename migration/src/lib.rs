@@ -36,9 +36,6 @@ pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        domains()
-            .into_iter()
-            .flat_map(|domain| domain.migrations)
-            .collect()
+        domains().into_iter().flat_map(|domain| domain.migrations).collect()
     }
 }

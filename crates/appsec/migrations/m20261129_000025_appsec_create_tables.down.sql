@@ -1,1 +1,3 @@
-SELECT 1;
+-- Reverse of the up migration.
+DROP TABLE app_security_issues;
+DROP TABLE app_security_scans;

@@ -1,1 +1,21 @@
-SELECT 1;
+-- Reverse of the up migration: first the constraints added to earlier domains' tables.
+ALTER TABLE data_masking DROP CONSTRAINT data_masking_asset_id_fkey;
+ALTER TABLE database_vulnerabilities DROP CONSTRAINT database_vulnerabilities_asset_id_fkey;
+ALTER TABLE database_audit_logs DROP CONSTRAINT database_audit_logs_asset_id_fkey;
+ALTER TABLE database_connections DROP CONSTRAINT database_connections_asset_id_fkey;
+ALTER TABLE database_access_requests DROP CONSTRAINT database_access_requests_asset_id_fkey;
+ALTER TABLE data_discovery DROP CONSTRAINT data_discovery_asset_id_fkey;
+ALTER TABLE database_encryption DROP CONSTRAINT database_encryption_asset_id_fkey;
+ALTER TABLE encrypted_assets DROP CONSTRAINT encrypted_assets_asset_id_fkey;
+DROP TABLE cloud_security_alerts;
+DROP TABLE cloud_security_posture;
+DROP TABLE ddos_protection;
+DROP TABLE iam_risks;
+DROP TABLE cloud_threats;
+DROP TABLE cloud_dlp_incidents;
+DROP TABLE user_activities;
+DROP TABLE saas_applications;
+DROP TABLE compliance_reports;
+DROP TABLE misconfigurations;
+DROP TABLE cloud_assets;
+DROP TABLE cloud_accounts;

@@ -1,1 +1,3 @@
-SELECT 1;
+-- Reverse of the up migration.
+DROP TABLE compliance_assessments;
+DROP TABLE compliance_frameworks;

@@ -38,8 +38,9 @@ use crate::schema::SchemaConfig;
 /// | `CYBERSHIELD_MAX_COMPLEXITY` | `5000` | Largest query complexity accepted. |
 /// | `CYBERSHIELD_MAX_ALIASES` | `15` | Most aliases one query may use. |
 ///
-/// Booleans accept `true/false`, `1/0`, `yes/no`, `on/off` (any case). Logging is filtered by
-/// `RUST_LOG` (default `info`), read by the binary, not here.
+/// Booleans accept `true/false`, `1/0`, `yes/no`, `on/off` (any case). Two more variables are
+/// read elsewhere: `RUST_LOG` (log filter, default `info`) by the binary, and
+/// `CYBERSHIELD_PG_BINDIR` (where `initdb`/`pg_ctl`/`postgres` are) by [`crate::embedded`].
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `DATABASE_URL`; `None` means the embedded PostgreSQL.
@@ -136,11 +137,7 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid {}={:?}: expected {}",
-            self.var, self.value, self.expected
-        )
+        write!(f, "invalid {}={:?}: expected {}", self.var, self.value, self.expected)
     }
 }
 
@@ -161,10 +158,7 @@ impl Config {
         let env = Env(&lookup);
         let d = Config::default();
 
-        let database_url = env
-            .get("DATABASE_URL")
-            .map(|v| normalize_database_url("DATABASE_URL", &v))
-            .transpose()?;
+        let database_url = env.get("DATABASE_URL").map(|v| normalize_database_url("DATABASE_URL", &v)).transpose()?;
 
         let bind = env.parse_with(
             "CYBERSHIELD_BIND",
@@ -173,12 +167,9 @@ impl Config {
             |v| v.parse::<SocketAddr>().ok(),
         )?;
 
-        let size = env.parse_with(
-            "DB_POOL_SIZE",
-            d.pool.size,
-            "a whole number of connections, at least 1",
-            |v| v.parse::<u32>().ok().filter(|n| *n >= 1),
-        )?;
+        let size = env.parse_with("DB_POOL_SIZE", d.pool.size, "a whole number of connections, at least 1", |v| {
+            v.parse::<u32>().ok().filter(|n| *n >= 1)
+        })?;
         let max_overflow = env.parse_with(
             "DB_MAX_OVERFLOW",
             d.pool.max_overflow,
@@ -212,33 +203,17 @@ impl Config {
             "CYBERSHIELD_STATEMENT_TIMEOUT_MS",
             d.pool.statement_timeout,
             "a whole number of milliseconds, 0 to disable",
-            |v| {
-                v.parse::<u64>()
-                    .ok()
-                    .map(|ms| (ms > 0).then(|| Duration::from_millis(ms)))
-            },
+            |v| v.parse::<u64>().ok().map(|ms| (ms > 0).then(|| Duration::from_millis(ms))),
         )?;
 
-        let pgdata = env
-            .get("CYBERSHIELD_PGDATA")
-            .map(PathBuf::from)
-            .unwrap_or(d.pgdata);
-        let migrate_on_start = env.parse_with(
-            "CYBERSHIELD_MIGRATE_ON_START",
-            d.migrate_on_start,
-            BOOL_EXPECTED,
-            parse_bool,
-        )?;
+        let pgdata = env.get("CYBERSHIELD_PGDATA").map(PathBuf::from).unwrap_or(d.pgdata);
+        let migrate_on_start =
+            env.parse_with("CYBERSHIELD_MIGRATE_ON_START", d.migrate_on_start, BOOL_EXPECTED, parse_bool)?;
         let request_timeout = env.parse_with(
             "CYBERSHIELD_REQUEST_TIMEOUT_MS",
             d.request_timeout,
             "a whole number of milliseconds, at least 1",
-            |v| {
-                v.parse::<u64>()
-                    .ok()
-                    .filter(|ms| *ms >= 1)
-                    .map(Duration::from_millis)
-            },
+            |v| v.parse::<u64>().ok().filter(|ms| *ms >= 1).map(Duration::from_millis),
         )?;
         let body_limit_bytes = env.parse_with(
             "CYBERSHIELD_BODY_LIMIT_BYTES",
@@ -254,63 +229,37 @@ impl Config {
         )?;
 
         let ds = &d.schema;
-        let default_page_size = env.parse_with(
-            "CYBERSHIELD_DEFAULT_PAGE_SIZE",
-            ds.default_page_size,
-            "a whole number, at least 1",
-            |v| v.parse::<u64>().ok().filter(|n| *n >= 1),
-        )?;
+        let default_page_size =
+            env.parse_with("CYBERSHIELD_DEFAULT_PAGE_SIZE", ds.default_page_size, "a whole number, at least 1", |v| {
+                v.parse::<u64>().ok().filter(|n| *n >= 1)
+            })?;
         let max_page_size = env.parse_with(
             "CYBERSHIELD_MAX_PAGE_SIZE",
             ds.max_page_size.max(default_page_size),
-            &format!(
-                "a whole number, at least CYBERSHIELD_DEFAULT_PAGE_SIZE ({default_page_size})"
-            ),
+            &format!("a whole number, at least CYBERSHIELD_DEFAULT_PAGE_SIZE ({default_page_size})"),
             |v| v.parse::<u64>().ok().filter(|n| *n >= default_page_size),
         )?;
-        let max_depth = env.parse_with(
-            "CYBERSHIELD_MAX_DEPTH",
-            ds.max_depth,
-            "a whole number, at least 1",
-            positive_usize,
-        )?;
+        let max_depth =
+            env.parse_with("CYBERSHIELD_MAX_DEPTH", ds.max_depth, "a whole number, at least 1", positive_usize)?;
         let max_complexity = env.parse_with(
             "CYBERSHIELD_MAX_COMPLEXITY",
             ds.max_complexity,
             "a whole number, at least 1",
             positive_usize,
         )?;
-        let max_aliases = env.parse_with(
-            "CYBERSHIELD_MAX_ALIASES",
-            ds.max_aliases,
-            "a whole number, at least 1",
-            positive_usize,
-        )?;
+        let max_aliases =
+            env.parse_with("CYBERSHIELD_MAX_ALIASES", ds.max_aliases, "a whole number, at least 1", positive_usize)?;
 
         Ok(Config {
             database_url,
             bind,
-            pool: PoolConfig {
-                size,
-                max_overflow,
-                min_idle,
-                timeout,
-                recycle,
-                pre_ping,
-                statement_timeout,
-            },
+            pool: PoolConfig { size, max_overflow, min_idle, timeout, recycle, pre_ping, statement_timeout },
             pgdata,
             migrate_on_start,
             request_timeout,
             body_limit_bytes,
             shutdown_grace,
-            schema: SchemaConfig {
-                default_page_size,
-                max_page_size,
-                max_depth,
-                max_complexity,
-                max_aliases,
-            },
+            schema: SchemaConfig { default_page_size, max_page_size, max_depth, max_complexity, max_aliases },
         })
     }
 }
@@ -322,9 +271,7 @@ struct Env<'a, F>(&'a F);
 impl<F: Fn(&str) -> Option<String>> Env<'_, F> {
     /// The trimmed value, `None` when unset or empty.
     fn get(&self, name: &str) -> Option<String> {
-        (self.0)(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
+        (self.0)(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
     }
 
     fn parse_with<T>(
@@ -336,11 +283,7 @@ impl<F: Fn(&str) -> Option<String>> Env<'_, F> {
     ) -> Result<T, ConfigError> {
         match self.get(name) {
             None => Ok(default),
-            Some(v) => parse(&v).ok_or_else(|| ConfigError {
-                var: name,
-                value: v,
-                expected: expected.to_owned(),
-            }),
+            Some(v) => parse(&v).ok_or_else(|| ConfigError { var: name, value: v, expected: expected.to_owned() }),
         }
     }
 }
@@ -355,11 +298,7 @@ fn parse_bool(v: &str) -> Option<bool> {
 
 fn parse_seconds(v: &str) -> Option<Duration> {
     let secs = v.parse::<f64>().ok()?;
-    if secs.is_finite() && secs >= 0.0 {
-        Duration::try_from_secs_f64(secs).ok()
-    } else {
-        None
-    }
+    if secs.is_finite() && secs >= 0.0 { Duration::try_from_secs_f64(secs).ok() } else { None }
 }
 
 fn positive_usize(v: &str) -> Option<usize> {
@@ -372,8 +311,7 @@ fn normalize_database_url(var: &'static str, value: &str) -> Result<String, Conf
     let err = || ConfigError {
         var,
         value: crate::db::redact_url(value),
-        expected: "a PostgreSQL URL such as postgres://user:password@host:5432/cybershield"
-            .to_owned(),
+        expected: "a PostgreSQL URL such as postgres://user:password@host:5432/cybershield".to_owned(),
     };
     let (scheme, rest) = value.split_once("://").ok_or_else(err)?;
     let scheme = scheme.to_ascii_lowercase();
@@ -394,10 +332,7 @@ mod tests {
     use super::*;
 
     fn parse(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -450,10 +385,7 @@ mod tests {
             ("CYBERSHIELD_MAX_ALIASES", "3"),
         ])
         .unwrap();
-        assert_eq!(
-            c.database_url.as_deref(),
-            Some("postgres://u:p@db:5432/cybershield")
-        );
+        assert_eq!(c.database_url.as_deref(), Some("postgres://u:p@db:5432/cybershield"));
         assert_eq!(c.bind.to_string(), "0.0.0.0:9000");
         assert_eq!(
             c.pool,
@@ -481,12 +413,7 @@ mod tests {
 
     #[test]
     fn empty_values_count_as_unset() {
-        let c = parse(&[
-            ("DATABASE_URL", ""),
-            ("DB_POOL_SIZE", "  "),
-            ("CYBERSHIELD_BIND", ""),
-        ])
-        .unwrap();
+        let c = parse(&[("DATABASE_URL", ""), ("DB_POOL_SIZE", "  "), ("CYBERSHIELD_BIND", "")]).unwrap();
         assert_eq!(c.database_url, None);
         assert_eq!(c.pool.size, 20);
         assert_eq!(c.bind.to_string(), DEFAULT_BIND);

@@ -86,14 +86,8 @@ mod tests {
 
     #[test]
     fn redacts_passwords_only() {
-        assert_eq!(
-            redact_url("postgres://u:secret@h:5432/db?x=1"),
-            "postgres://u:***@h:5432/db?x=1"
-        );
-        assert_eq!(
-            redact_url("postgres://u:p@ss@h/db"),
-            "postgres://u:***@h/db"
-        );
+        assert_eq!(redact_url("postgres://u:secret@h:5432/db?x=1"), "postgres://u:***@h:5432/db?x=1");
+        assert_eq!(redact_url("postgres://u:p@ss@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(redact_url("postgres://h/db"), "postgres://h/db");
         assert_eq!(redact_url("garbage"), "garbage");
@@ -116,29 +110,19 @@ mod tests {
         assert_eq!(opt.get_acquire_timeout(), Some(Duration::from_millis(1500)));
         assert_eq!(opt.get_max_lifetime(), Some(Some(Duration::from_secs(60))));
         assert!(!opt.get_test_before_acquire());
-        assert_eq!(
-            opt.get_statement_timeout(),
-            Some(Duration::from_millis(250))
-        );
+        assert_eq!(opt.get_statement_timeout(), Some(Duration::from_millis(250)));
         assert_eq!(opt.get_sqlx_logging_level(), log::LevelFilter::Debug);
 
-        let opt = connect_options(
-            "postgres://127.0.0.1/db",
-            &PoolConfig {
-                recycle: None,
-                statement_timeout: None,
-                ..pool
-            },
-        )
-        .unwrap();
+        let opt =
+            connect_options("postgres://127.0.0.1/db", &PoolConfig { recycle: None, statement_timeout: None, ..pool })
+                .unwrap();
         assert_eq!(opt.get_max_lifetime(), Some(None));
         assert_eq!(opt.get_statement_timeout(), None);
     }
 
     #[test]
     fn a_bad_url_is_an_error_without_the_password() {
-        let err = connect_options("postgres://u:secret@h:notaport/db", &PoolConfig::default())
-            .unwrap_err();
+        let err = connect_options("postgres://u:secret@h:notaport/db", &PoolConfig::default()).unwrap_err();
         let message = err.to_string();
         assert!(message.contains("invalid database URL"), "{message}");
         assert!(!message.contains("secret"), "{message}");

@@ -53,22 +53,12 @@ pub struct EmbeddedOptions {
 impl EmbeddedOptions {
     /// A cluster that survives restarts, on a free port.
     pub fn persistent(data_dir: impl Into<PathBuf>, database: impl Into<String>) -> Self {
-        Self {
-            data_dir: data_dir.into(),
-            port: None,
-            database: database.into(),
-            ephemeral: false,
-        }
+        Self { data_dir: data_dir.into(), port: None, database: database.into(), ephemeral: false }
     }
 
     /// A throwaway cluster, deleted on stop, on a free port.
     pub fn ephemeral(data_dir: impl Into<PathBuf>, database: impl Into<String>) -> Self {
-        Self {
-            data_dir: data_dir.into(),
-            port: None,
-            database: database.into(),
-            ephemeral: true,
-        }
+        Self { data_dir: data_dir.into(), port: None, database: database.into(), ephemeral: true }
     }
 }
 
@@ -234,11 +224,7 @@ impl EmbeddedPostgres {
 
     /// Connection URL for `database` (superuser `postgres`, trust auth, TCP on 127.0.0.1).
     pub fn url(&self, database: &str) -> String {
-        format!(
-            "postgres://{SUPERUSER}@127.0.0.1:{}/{}",
-            self.port,
-            percent_encode(database)
-        )
+        format!("postgres://{SUPERUSER}@127.0.0.1:{}/{}", self.port, percent_encode(database))
     }
 
     /// The TCP port the server listens on.
@@ -302,11 +288,7 @@ exit 0"#;
             .arg(if self.ephemeral { "1" } else { "0" })
             .arg(&cluster.socket_dir)
             .arg(&cluster.log_file)
-            .arg(if self.created_base_dir {
-                cluster.base_dir.as_os_str()
-            } else {
-                "".as_ref()
-            })
+            .arg(if self.created_base_dir { cluster.base_dir.as_os_str() } else { "".as_ref() })
             .current_dir(&cluster.base_dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
@@ -317,9 +299,7 @@ exit 0"#;
         if let Some(user) = &cluster.run_as {
             cmd.uid(user.uid).gid(user.gid);
         }
-        let child = cmd
-            .spawn()
-            .map_err(io_error("spawning the embedded PostgreSQL watchdog"))?;
+        let child = cmd.spawn().map_err(io_error("spawning the embedded PostgreSQL watchdog"))?;
         self.watchdog = Some(child);
         Ok(())
     }
@@ -352,8 +332,7 @@ exit 0"#;
         if self.owns_server || self.ephemeral {
             info!(data_dir = %self.cluster.data_dir.display(), "stopping embedded PostgreSQL");
             let mut cmd = self.cluster.command("pg_ctl");
-            cmd.args(["stop", "-w", "-t", PG_CTL_TIMEOUT_SECS, "-m", "fast", "-D"])
-                .arg(&self.cluster.data_dir);
+            cmd.args(["stop", "-w", "-t", PG_CTL_TIMEOUT_SECS, "-m", "fast", "-D"]).arg(&self.cluster.data_dir);
             if let Err(e) = self.cluster.run(cmd, "pg_ctl stop") {
                 // Already gone (crashed, stopped by hand) is fine; still running is not.
                 if self.cluster.is_running().unwrap_or(true) {
@@ -368,15 +347,9 @@ exit 0"#;
     }
 
     async fn ensure_database(&self, database: &str) -> Result<(), EmbeddedError> {
-        let fail = |source| EmbeddedError::Database {
-            database: database.to_owned(),
-            source,
-        };
+        let fail = |source| EmbeddedError::Database { database: database.to_owned(), source };
         let mut opts = ConnectOptions::new(self.url("postgres"));
-        opts.max_connections(1)
-            .min_connections(0)
-            .connect_timeout(Duration::from_secs(10))
-            .sqlx_logging(false);
+        opts.max_connections(1).min_connections(0).connect_timeout(Duration::from_secs(10)).sqlx_logging(false);
         let db = Database::connect(opts).await.map_err(fail)?;
         let result = async {
             let exists = db
@@ -389,10 +362,7 @@ exit 0"#;
                 .is_some();
             if !exists {
                 info!(database, "creating database in embedded PostgreSQL");
-                match db
-                    .execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(database)))
-                    .await
-                {
+                match db.execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(database))).await {
                     Ok(_) => {}
                     // Another process created it between our check and our CREATE.
                     Err(e) if matches!(sql_state(&e).as_deref(), Some("42P04" | "23505")) => {}
@@ -420,8 +390,8 @@ fn start_blocking(opts: &EmbeddedOptions) -> Result<EmbeddedPostgres, EmbeddedEr
     let version = binaries_version(&bindir)?;
     // Commands run with the socket directory's parent as working directory, so relative paths
     // would resolve differently for them.
-    let data_dir = std::path::absolute(&opts.data_dir)
-        .map_err(io_error(format!("resolving {}", opts.data_dir.display())))?;
+    let data_dir =
+        std::path::absolute(&opts.data_dir).map_err(io_error(format!("resolving {}", opts.data_dir.display())))?;
     let base_dir = data_dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -432,11 +402,7 @@ fn start_blocking(opts: &EmbeddedOptions) -> Result<EmbeddedPostgres, EmbeddedEr
         .to_path_buf();
     let created_base_dir = !base_dir.exists();
     fs::create_dir_all(&base_dir).map_err(io_error(format!("creating {}", base_dir.display())))?;
-    let run_as = if running_as_root() {
-        Some(system_user()?)
-    } else {
-        None
-    };
+    let run_as = if running_as_root() { Some(system_user()?) } else { None };
     let cluster = Cluster {
         log_file: base_dir.join("postgres.log"),
         socket_dir: base_dir.join("run"),
@@ -474,8 +440,7 @@ fn start_blocking(opts: &EmbeddedOptions) -> Result<EmbeddedPostgres, EmbeddedEr
 impl EmbeddedPostgres {
     /// Prepares the directories, runs initdb if needed, then reuses or starts the server.
     fn launch(&mut self, opts: &EmbeddedOptions) -> Result<(), EmbeddedError> {
-        self.cluster
-            .prepare_dirs(opts.ephemeral && self.created_base_dir)?;
+        self.cluster.prepare_dirs(opts.ephemeral && self.created_base_dir)?;
 
         match fs::read_to_string(self.cluster.data_dir.join("PG_VERSION")) {
             Ok(data_version) if data_version.trim() != self.version => {
@@ -493,10 +458,7 @@ impl EmbeddedPostgres {
 
         if let Some(port) = self.cluster.running_port()? {
             if opts.port.is_some_and(|wanted| wanted != port) {
-                warn!(
-                    port,
-                    "embedded PostgreSQL already running on another port than configured; using it"
-                );
+                warn!(port, "embedded PostgreSQL already running on another port than configured; using it");
             }
             info!(
                 data_dir = %self.cluster.data_dir.display(),
@@ -526,14 +488,9 @@ impl EmbeddedPostgres {
                     return Ok(());
                 }
                 Err(EmbeddedError::StartFailed { log_tail, .. })
-                    if opts.port.is_none()
-                        && attempt < START_ATTEMPTS
-                        && log_tail.contains("could not bind") =>
+                    if opts.port.is_none() && attempt < START_ATTEMPTS && log_tail.contains("could not bind") =>
                 {
-                    warn!(
-                        port,
-                        "port taken before the embedded PostgreSQL bound it; trying another"
-                    );
+                    warn!(port, "port taken before the embedded PostgreSQL bound it; trying another");
                 }
                 Err(e) => return Err(e),
             }
@@ -613,8 +570,7 @@ impl Cluster {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     // PostgreSQL refuses a data directory readable by others.
-                    let meta = fs::metadata(dir)
-                        .map_err(io_error(format!("reading {}", dir.display())))?;
+                    let meta = fs::metadata(dir).map_err(io_error(format!("reading {}", dir.display())))?;
                     if meta.mode() & 0o027 != 0 {
                         fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
                             .map_err(io_error(format!("chmod 700 {}", dir.display())))?;
@@ -644,14 +600,7 @@ impl Cluster {
     fn initdb(&self, ephemeral: bool) -> Result<(), EmbeddedError> {
         info!(data_dir = %self.data_dir.display(), "initialising embedded PostgreSQL cluster");
         let mut cmd = self.command("initdb");
-        cmd.arg("-D").arg(&self.data_dir).args([
-            "-U",
-            SUPERUSER,
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--locale=C",
-        ]);
+        cmd.arg("-D").arg(&self.data_dir).args(["-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C"]);
         if ephemeral {
             // Durability is pointless for a throwaway cluster and fsync costs seconds.
             cmd.arg("--no-sync");
@@ -665,21 +614,13 @@ impl Cluster {
         if !pid_file.exists() || !self.is_running()? {
             return Ok(None);
         }
-        let text = fs::read_to_string(&pid_file)
-            .map_err(io_error(format!("reading {}", pid_file.display())))?;
+        let text = fs::read_to_string(&pid_file).map_err(io_error(format!("reading {}", pid_file.display())))?;
         // Line 4 of postmaster.pid is the port.
-        match text
-            .lines()
-            .nth(3)
-            .and_then(|l| l.trim().parse::<u16>().ok())
-        {
+        match text.lines().nth(3).and_then(|l| l.trim().parse::<u16>().ok()) {
             Some(port) => Ok(Some(port)),
             None => Err(EmbeddedError::StartFailed {
                 data_dir: self.data_dir.clone(),
-                reason: format!(
-                    "a server is running but {} names no port",
-                    pid_file.display()
-                ),
+                reason: format!("a server is running but {} names no port", pid_file.display()),
                 log_file: self.log_file.clone(),
                 log_tail: log_tail(&self.log_file, 0),
             }),
@@ -689,11 +630,7 @@ impl Cluster {
     /// `pg_ctl status`: exit 0 when the postmaster in postmaster.pid is alive, 3 when not.
     fn is_running(&self) -> Result<bool, EmbeddedError> {
         let mut cmd = self.command("pg_ctl");
-        cmd.arg("status")
-            .arg("-D")
-            .arg(&self.data_dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+        cmd.arg("status").arg("-D").arg(&self.data_dir).stdout(Stdio::null()).stderr(Stdio::null());
         let status = cmd.status().map_err(io_error("running pg_ctl status"))?;
         Ok(status.success())
     }
@@ -726,11 +663,7 @@ impl Cluster {
         }
         Err(EmbeddedError::StartFailed {
             data_dir: self.data_dir.clone(),
-            reason: format!(
-                "pg_ctl start failed ({}): {}",
-                output.status,
-                output_text(&output)
-            ),
+            reason: format!("pg_ctl start failed ({}): {}", output.status, output_text(&output)),
             log_file: self.log_file.clone(),
             log_tail: log_tail(&self.log_file, log_offset),
         })
@@ -766,18 +699,13 @@ fn find_bindir() -> Result<PathBuf, EmbeddedError> {
         return if has_server_binaries(&dir) {
             Ok(dir)
         } else {
-            Err(EmbeddedError::BinariesNotFound {
-                searched: vec![format!("{BINDIR_ENV}={}", dir.display())],
-            })
+            Err(EmbeddedError::BinariesNotFound { searched: vec![format!("{BINDIR_ENV}={}", dir.display())] })
         };
     }
     let mut searched = Vec::new();
 
     // Debian's libpq-dev ships a pg_config whose bindir (/usr/bin) has no server binaries.
-    if let Ok(out) = Command::new("pg_config")
-        .arg("--bindir")
-        .stderr(Stdio::null())
-        .output()
+    if let Ok(out) = Command::new("pg_config").arg("--bindir").stderr(Stdio::null()).output()
         && out.status.success()
     {
         let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
@@ -795,13 +723,7 @@ fn find_bindir() -> Result<PathBuf, EmbeddedError> {
         .flatten()
         .flatten()
         .filter_map(|entry| {
-            let major = entry
-                .file_name()
-                .to_str()?
-                .split('.')
-                .next()?
-                .parse()
-                .ok()?;
+            let major = entry.file_name().to_str()?.split('.').next()?.parse().ok()?;
             Some((major, entry.path().join("bin")))
         })
         .collect();
@@ -821,17 +743,13 @@ fn find_bindir() -> Result<PathBuf, EmbeddedError> {
 }
 
 fn has_server_binaries(dir: &Path) -> bool {
-    ["initdb", "pg_ctl", "postgres"]
-        .iter()
-        .all(|bin| dir.join(bin).is_file())
+    ["initdb", "pg_ctl", "postgres"].iter().all(|bin| dir.join(bin).is_file())
 }
 
 /// Major version of the binaries as written in `PG_VERSION` ("15"; "9.6" before 10).
 fn binaries_version(bindir: &Path) -> Result<String, EmbeddedError> {
-    let output = Command::new(bindir.join("pg_ctl"))
-        .arg("--version")
-        .output()
-        .map_err(io_error("running pg_ctl --version"))?;
+    let output =
+        Command::new(bindir.join("pg_ctl")).arg("--version").output().map_err(io_error("running pg_ctl --version"))?;
     // "pg_ctl (PostgreSQL) 15.14 (Debian 15.14-1.pgdg120+1)"
     let text = String::from_utf8_lossy(&output.stdout);
     let version = text.split_whitespace().nth(2).unwrap_or_default();
@@ -847,10 +765,7 @@ fn binaries_version(bindir: &Path) -> Result<String, EmbeddedError> {
     }
 }
 
-#[expect(
-    unsafe_code,
-    reason = "geteuid has no preconditions and cannot fail; std offers no equivalent"
-)]
+#[expect(unsafe_code, reason = "geteuid has no preconditions and cannot fail; std offers no equivalent")]
 fn running_as_root() -> bool {
     // SAFETY: geteuid(2) only reads the calling process's credentials.
     unsafe { libc::geteuid() == 0 }
@@ -865,13 +780,7 @@ fn system_user() -> Result<RunAs, EmbeddedError> {
     }
     info!("creating system user `{SYSTEM_USER}` to run the embedded PostgreSQL (it refuses root)");
     let output = Command::new("useradd")
-        .args([
-            "--system",
-            "--no-create-home",
-            "--shell",
-            "/usr/sbin/nologin",
-            SYSTEM_USER,
-        ])
+        .args(["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SYSTEM_USER])
         .output();
     // A parallel process may have created it meanwhile (useradd then fails); look again.
     if let Some(user) = passwd_entry(SYSTEM_USER)? {
@@ -882,11 +791,7 @@ fn system_user() -> Result<RunAs, EmbeddedError> {
         return Ok(user);
     }
     let detail = match output {
-        Ok(out) => format!(
-            "`useradd {SYSTEM_USER}` failed ({}): {}",
-            out.status,
-            output_text(&out)
-        ),
+        Ok(out) => format!("`useradd {SYSTEM_USER}` failed ({}): {}", out.status, output_text(&out)),
         Err(e) => format!("`useradd` could not be run: {e}"),
     };
     Err(EmbeddedError::SystemUser { detail })
@@ -901,11 +806,7 @@ fn passwd_entry(name: &str) -> Result<Option<RunAs>, EmbeddedError> {
         }
         let uid = fields.nth(1)?.parse().ok()?;
         let gid = fields.next()?.parse().ok()?;
-        Some(RunAs {
-            name: name.to_owned(),
-            uid,
-            gid,
-        })
+        Some(RunAs { name: name.to_owned(), uid, gid })
     }))
 }
 
@@ -943,19 +844,15 @@ fn chown_one(path: &Path, user: &RunAs) -> Result<(), EmbeddedError> {
 
 /// `chown -R`, skipped when the top is already the user's (a persistent cluster on restart).
 fn chown_tree(path: &Path, user: &RunAs) -> Result<(), EmbeddedError> {
-    let meta =
-        fs::symlink_metadata(path).map_err(io_error(format!("reading {}", path.display())))?;
+    let meta = fs::symlink_metadata(path).map_err(io_error(format!("reading {}", path.display())))?;
     if meta.uid() == user.uid && meta.gid() == user.gid {
         return Ok(());
     }
     fn walk(path: &Path, user: &RunAs) -> Result<(), EmbeddedError> {
         chown_one(path, user)?;
-        let meta =
-            fs::symlink_metadata(path).map_err(io_error(format!("reading {}", path.display())))?;
+        let meta = fs::symlink_metadata(path).map_err(io_error(format!("reading {}", path.display())))?;
         if meta.is_dir() {
-            for entry in
-                fs::read_dir(path).map_err(io_error(format!("reading {}", path.display())))?
-            {
+            for entry in fs::read_dir(path).map_err(io_error(format!("reading {}", path.display())))? {
                 let entry = entry.map_err(io_error(format!("reading {}", path.display())))?;
                 walk(&entry.path(), user)?;
             }
@@ -966,12 +863,8 @@ fn chown_tree(path: &Path, user: &RunAs) -> Result<(), EmbeddedError> {
 }
 
 fn free_port() -> Result<u16, EmbeddedError> {
-    let listener =
-        TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(io_error("finding a free port"))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(io_error("finding a free port"))
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(io_error("finding a free port"))?;
+    listener.local_addr().map(|a| a.port()).map_err(io_error("finding a free port"))
 }
 
 /// The last lines the server wrote to its log since `offset`.
@@ -987,11 +880,7 @@ fn log_tail(log_file: &Path, offset: u64) -> String {
     }
     let lines: Vec<&str> = text.lines().collect();
     let tail = lines[lines.len().saturating_sub(LOG_TAIL_LINES)..].join("\n");
-    if tail.is_empty() {
-        "(log is empty)".into()
-    } else {
-        tail
-    }
+    if tail.is_empty() { "(log is empty)".into() } else { tail }
 }
 
 fn output_text(output: &Output) -> String {
@@ -1027,11 +916,9 @@ fn percent_encode(s: &str) -> String {
 /// The SQLSTATE of a database error, e.g. `42P04` (duplicate database).
 fn sql_state(err: &DbErr) -> Option<String> {
     match err {
-        DbErr::Exec(sea_orm::RuntimeErr::SqlxError(e))
-        | DbErr::Query(sea_orm::RuntimeErr::SqlxError(e)) => e
-            .as_database_error()
-            .and_then(|d| d.code())
-            .map(|c| c.into_owned()),
+        DbErr::Exec(sea_orm::RuntimeErr::SqlxError(e)) | DbErr::Query(sea_orm::RuntimeErr::SqlxError(e)) => {
+            e.as_database_error().and_then(|d| d.code()).map(|c| c.into_owned())
+        }
         _ => None,
     }
 }
@@ -1042,10 +929,7 @@ mod tests {
 
     #[test]
     fn binaries_not_found_names_the_three_ways_out() {
-        let message = EmbeddedError::BinariesNotFound {
-            searched: vec!["PATH".into()],
-        }
-        .to_string();
+        let message = EmbeddedError::BinariesNotFound { searched: vec!["PATH".into()] }.to_string();
         assert!(message.contains("apt-get install postgresql"), "{message}");
         assert!(message.contains("brew install postgresql@15"), "{message}");
         assert!(message.contains(BINDIR_ENV), "{message}");

@@ -104,24 +104,31 @@ pub fn classify_db_error(error: &DbErr, describe_constraint: &dyn Fn(&str) -> Op
     if let Some(pg) = pg_error(error) {
         let about = pg.constraint.and_then(describe_constraint);
         let class = &pg.code[..pg.code.len().min(2)];
-        let kind = match pg.code.as_str() {
-            "23505" => Some(ApiError::Conflict(about.unwrap_or_else(|| "a row with the same unique key already exists".into()))),
-            "23503" => Some(ApiError::BadUserInput(
-                about.unwrap_or_else(|| "a reference points to a row that does not exist (or is still referenced)".into()),
-            )),
-            "23502" => Some(ApiError::BadUserInput(match pg.column {
-                Some(column) => format!("{} is required", crate::naming::camel(&column)),
-                None => "a required value is missing".into(),
-            })),
-            "23514" => Some(ApiError::BadUserInput(about.unwrap_or_else(|| "a value is out of its allowed range".into()))),
-            "57014" => Some(ApiError::Unavailable("the statement took too long and was cancelled".into())),
-            "40001" | "40P01" => Some(ApiError::Unavailable("a concurrent change conflicted; try again".into())),
-            _ if class == "22" => Some(ApiError::BadUserInput("a value has the wrong format or is out of range".into())),
-            _ if class == "08" || class == "57" || class == "53" => {
-                Some(ApiError::Unavailable("the database is unavailable; try again shortly".into()))
-            }
-            _ => None,
-        };
+        let kind =
+            match pg.code.as_str() {
+                "23505" => Some(ApiError::Conflict(
+                    about.unwrap_or_else(|| "a row with the same unique key already exists".into()),
+                )),
+                "23503" => Some(ApiError::BadUserInput(about.unwrap_or_else(|| {
+                    "a reference points to a row that does not exist (or is still referenced)".into()
+                }))),
+                "23502" => Some(ApiError::BadUserInput(match pg.column {
+                    Some(column) => format!("{} is required", crate::naming::camel(&column)),
+                    None => "a required value is missing".into(),
+                })),
+                "23514" => {
+                    Some(ApiError::BadUserInput(about.unwrap_or_else(|| "a value is out of its allowed range".into())))
+                }
+                "57014" => Some(ApiError::Unavailable("the statement took too long and was cancelled".into())),
+                "40001" | "40P01" => Some(ApiError::Unavailable("a concurrent change conflicted; try again".into())),
+                _ if class == "22" => {
+                    Some(ApiError::BadUserInput("a value has the wrong format or is out of range".into()))
+                }
+                _ if class == "08" || class == "57" || class == "53" => {
+                    Some(ApiError::Unavailable("the database is unavailable; try again shortly".into()))
+                }
+                _ => None,
+            };
         if let Some(kind) = kind {
             tracing::debug!(%error, code = kind.code(), "database error classified");
             return kind;

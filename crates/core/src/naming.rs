@@ -73,7 +73,9 @@ pub fn singular(snake: &str) -> String {
         format!("{stem}y")
     } else if let Some(stem) = last.strip_suffix("uses").or_else(|| last.strip_suffix("sses")) {
         format!("{stem}{}", if last.ends_with("uses") { "us" } else { "ss" })
-    } else if let Some(stem) = last.strip_suffix("ches").or_else(|| last.strip_suffix("shes")).or_else(|| last.strip_suffix("xes")) {
+    } else if let Some(stem) =
+        last.strip_suffix("ches").or_else(|| last.strip_suffix("shes")).or_else(|| last.strip_suffix("xes"))
+    {
         let suffix = &last[stem.len()..last.len() - 2];
         format!("{stem}{suffix}")
     } else if let Some(stem) = last.strip_suffix('s') {

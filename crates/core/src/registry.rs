@@ -123,7 +123,10 @@ impl ColumnKind {
     /// Ordered kinds get `min`/`max` and range operators.
     pub fn is_ordered(&self) -> bool {
         self.is_numeric()
-            || matches!(self, Self::Text | Self::CiText | Self::DateTime | Self::Date | Self::Time | Self::Uuid | Self::Enum(_))
+            || matches!(
+                self,
+                Self::Text | Self::CiText | Self::DateTime | Self::Date | Self::Time | Self::Uuid | Self::Enum(_)
+            )
     }
 }
 
@@ -180,7 +183,7 @@ pub struct TableDef {
 
 /// Column names that are secret whatever the entity says: a hash or a ciphertext is never output.
 fn is_secret_name(name: &str) -> bool {
-    name.ends_with("_hash") || name.ends_with("_encrypted") || name.starts_with("secret")
+    name.ends_with("_hash") || name.ends_with("_encrypted")
 }
 
 impl TableDef {
@@ -199,7 +202,10 @@ impl TableDef {
                 ColumnDef {
                     kind: ColumnKind::from_column_type(def.get_column_type()),
                     nullable: def.is_null(),
-                    has_default: def.get_column_default().is_some() || name == "id" || name == "created_at" || name == "updated_at",
+                    has_default: def.get_column_default().is_some()
+                        || name == "id"
+                        || name == "created_at"
+                        || name == "updated_at",
                     secret: is_secret_name(&name),
                     unique: def.is_unique(),
                     name,
@@ -238,10 +244,7 @@ impl TableDef {
     where
         A: ActiveEnum<Value = String>,
     {
-        let meta = Arc::new(EnumMeta {
-            name: crate::naming::pascal(&A::name().to_string()),
-            values: A::values(),
-        });
+        let meta = Arc::new(EnumMeta { name: crate::naming::pascal(&A::name().to_string()), values: A::values() });
         self.column_mut(column.as_str()).kind = match &self.column_mut(column.as_str()).kind {
             ColumnKind::Array(_) => ColumnKind::Array(Box::new(ColumnKind::Enum(meta))),
             _ => ColumnKind::Enum(meta),

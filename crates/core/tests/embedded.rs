@@ -8,22 +8,12 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statemen
 
 /// A fresh directory under /tmp; /tmp is searchable by every user, unlike e.g. /root.
 fn scratch_dir(label: &str) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    PathBuf::from(format!(
-        "/tmp/cybershield-core-{label}-{}-{nanos}",
-        std::process::id()
-    ))
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    PathBuf::from(format!("/tmp/cybershield-core-{label}-{}-{nanos}", std::process::id()))
 }
 
 async fn scalar_i32(db: &DatabaseConnection, sql: &str) -> i32 {
-    let row = db
-        .query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
-        .await
-        .unwrap()
-        .unwrap();
+    let row = db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql)).await.unwrap().unwrap();
     row.try_get_by_index(0).unwrap()
 }
 
@@ -31,9 +21,7 @@ async fn scalar_i32(db: &DatabaseConnection, sql: &str) -> i32 {
 async fn ephemeral_cluster_answers_and_is_removed_on_stop() {
     let base = scratch_dir("ephemeral");
     let data_dir = base.join("pgdata");
-    let pg = EmbeddedPostgres::start(EmbeddedOptions::ephemeral(&data_dir, "cybershield"))
-        .await
-        .unwrap();
+    let pg = EmbeddedPostgres::start(EmbeddedOptions::ephemeral(&data_dir, "cybershield")).await.unwrap();
     assert!(!pg.reused());
     assert!(data_dir.join("PG_VERSION").exists());
 
@@ -42,14 +30,8 @@ async fn ephemeral_cluster_answers_and_is_removed_on_stop() {
     db.close().await.unwrap();
 
     pg.stop().await.unwrap();
-    assert!(
-        !data_dir.exists(),
-        "ephemeral data dir must be removed on stop"
-    );
-    assert!(
-        !base.exists(),
-        "the parent we created (log, socket dir) must go too"
-    );
+    assert!(!data_dir.exists(), "ephemeral data dir must be removed on stop");
+    assert!(!base.exists(), "the parent we created (log, socket dir) must go too");
 }
 
 #[tokio::test]
@@ -60,11 +42,9 @@ async fn persistent_cluster_keeps_its_data_across_restarts() {
 
     let pg = EmbeddedPostgres::start(opts.clone()).await.unwrap();
     let db = Database::connect(pg.url("cybershield")).await.unwrap();
-    db.execute_unprepared(
-        "CREATE TABLE survivors (id int PRIMARY KEY); INSERT INTO survivors VALUES (42)",
-    )
-    .await
-    .unwrap();
+    db.execute_unprepared("CREATE TABLE survivors (id int PRIMARY KEY); INSERT INTO survivors VALUES (42)")
+        .await
+        .unwrap();
     db.close().await.unwrap();
 
     // A second start while the first server runs reuses it and leaves it running.
@@ -73,18 +53,11 @@ async fn persistent_cluster_keeps_its_data_across_restarts() {
     assert_eq!(again.port(), pg.port());
     again.stop().await.unwrap();
     let db = Database::connect(pg.url("cybershield")).await.unwrap();
-    assert_eq!(
-        scalar_i32(&db, "SELECT 1").await,
-        1,
-        "stopping a reused server must not stop it"
-    );
+    assert_eq!(scalar_i32(&db, "SELECT 1").await, 1, "stopping a reused server must not stop it");
     db.close().await.unwrap();
 
     pg.stop().await.unwrap();
-    assert!(
-        data_dir.join("PG_VERSION").exists(),
-        "persistent data dir must survive stop"
-    );
+    assert!(data_dir.join("PG_VERSION").exists(), "persistent data dir must survive stop");
 
     let pg = EmbeddedPostgres::start(opts).await.unwrap();
     assert!(!pg.reused());
@@ -100,44 +73,29 @@ async fn persistent_cluster_keeps_its_data_across_restarts() {
 async fn drop_stops_the_server() {
     let base = scratch_dir("drop");
     let data_dir = base.join("pgdata");
-    let pg = EmbeddedPostgres::start(EmbeddedOptions::ephemeral(&data_dir, "postgres"))
-        .await
-        .unwrap();
+    let pg = EmbeddedPostgres::start(EmbeddedOptions::ephemeral(&data_dir, "postgres")).await.unwrap();
     let port = pg.port();
     drop(pg);
     assert!(!data_dir.exists());
-    assert!(
-        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
-        "server still listening on {port}"
-    );
+    assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err(), "server still listening on {port}");
 }
 
 #[tokio::test]
 async fn unreachable_data_dir_under_root_says_how_to_fix_it() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     // Only root switches to the server user; /proc/self is owned by the effective uid.
-    if std::fs::metadata("/proc/self")
-        .map(|m| m.uid())
-        .unwrap_or(1)
-        != 0
-    {
+    if std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(1) != 0 {
         return;
     }
     let base = scratch_dir("unreachable");
     std::fs::create_dir_all(&base).unwrap();
     std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o700)).unwrap();
-    let err = EmbeddedPostgres::start(EmbeddedOptions::ephemeral(
-        base.join("a/pgdata"),
-        "postgres",
-    ))
-    .await
-    .unwrap_err()
-    .to_string();
+    let err = EmbeddedPostgres::start(EmbeddedOptions::ephemeral(base.join("a/pgdata"), "postgres"))
+        .await
+        .unwrap_err()
+        .to_string();
     std::fs::remove_dir_all(&base).unwrap();
-    assert!(
-        err.contains("CYBERSHIELD_PGDATA") && err.contains("o+x"),
-        "{err}"
-    );
+    assert!(err.contains("CYBERSHIELD_PGDATA") && err.contains("o+x"), "{err}");
 }
 
 #[tokio::test]
@@ -150,12 +108,6 @@ async fn start_failure_reports_the_server_log_and_leaves_nothing_behind() {
         ..EmbeddedOptions::ephemeral(&data_dir, "postgres")
     };
     let err = EmbeddedPostgres::start(opts).await.unwrap_err().to_string();
-    assert!(
-        err.contains("could not bind"),
-        "the log tail explains why: {err}"
-    );
-    assert!(
-        !base.exists(),
-        "an ephemeral cluster that failed to start must be removed"
-    );
+    assert!(err.contains("could not bind"), "the log tail explains why: {err}");
+    assert!(!base.exists(), "an ephemeral cluster that failed to start must be removed");
 }

@@ -1,1 +1,3 @@
-SELECT 1;
+-- Reverse of the up migration.
+DROP TABLE integration_logs;
+DROP TABLE external_integrations;

@@ -1,1 +1,24 @@
-SELECT 1;
+-- Reverse of the up migration. The cycle sast_projects.last_scan_id → sast_scans is broken first.
+DROP TABLE sast_activities;
+DROP TABLE sast_project_trends;
+DROP TABLE sast_project_permissions;
+DROP TABLE sast_project_metrics;
+DROP TABLE sast_project_settings;
+DROP TABLE sast_project_configurations;
+DROP TABLE sast_code_smell_categories;
+DROP TABLE sast_bug_categories;
+DROP TABLE sast_owasp_mappings;
+DROP TABLE sast_cwe_mappings;
+DROP TABLE sast_duplications;
+DROP TABLE sast_code_coverage;
+DROP TABLE sast_reliability_reports;
+DROP TABLE sast_maintainability_reports;
+DROP TABLE sast_security_reports;
+DROP TABLE sast_security_hotspots;
+DROP TABLE sast_issues;
+DROP TABLE sast_contributors;
+ALTER TABLE sast_projects DROP CONSTRAINT sast_projects_last_scan_id_fkey;
+DROP TABLE sast_scans;
+DROP TABLE sast_projects;
+DROP TABLE sast_rules;
+DROP TABLE sast_quality_gates;

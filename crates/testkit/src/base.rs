@@ -28,10 +28,7 @@ async fn resolve() -> Base {
     let (url, source) = configured();
     let url = util::plain_on_loopback(&url);
     if answers(&url).await {
-        return Base {
-            url,
-            _embedded: None,
-        };
+        return Base { url, _embedded: None };
     }
     let dir = std::env::temp_dir().join(format!(
         "cybershield-testkit-{}-{}",
@@ -39,9 +36,7 @@ async fn resolve() -> Base {
         uuid::Uuid::now_v7().simple()
     ));
     let started = async {
-        let mut pg =
-            EmbeddedPostgres::start(EmbeddedOptions::ephemeral(dir.join("pgdata"), "postgres"))
-                .await?;
+        let mut pg = EmbeddedPostgres::start(EmbeddedOptions::ephemeral(dir.join("pgdata"), "postgres")).await?;
         pg.stop_on_exit()?;
         Ok::<_, cybershield_core::embedded::EmbeddedError>(pg)
     }
@@ -53,10 +48,7 @@ async fn resolve() -> Base {
                 util::redact(&url),
                 pg.data_dir().display()
             );
-            Base {
-                url: util::plain_on_loopback(&pg.url("postgres")),
-                _embedded: Some(pg),
-            }
+            Base { url: util::plain_on_loopback(&pg.url("postgres")), _embedded: Some(pg) }
         }
         Err(e) => panic!(
             "cybershield-testkit: no PostgreSQL answers at {} (from {source}) and a throwaway one could not be \
@@ -84,11 +76,7 @@ async fn answers(url: &str) -> bool {
         return true;
     };
     matches!(
-        tokio::time::timeout(
-            PROBE_TIMEOUT,
-            tokio::net::TcpStream::connect((host.as_str(), port))
-        )
-        .await,
+        tokio::time::timeout(PROBE_TIMEOUT, tokio::net::TcpStream::connect((host.as_str(), port))).await,
         Ok(Ok(_))
     )
 }

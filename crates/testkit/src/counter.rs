@@ -28,8 +28,6 @@ impl StatementCounter {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<String>> {
         // A panicking test thread must not hide the statements from the assertion message.
-        self.statements
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        self.statements.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

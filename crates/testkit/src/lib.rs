@@ -41,9 +41,9 @@ impl TestDb {
         let name = format!("cs_test_{}", uuid::Uuid::now_v7().simple());
         let mut retried = false;
         loop {
-            let template = template::ensure::<M>(&admin_url).await.unwrap_or_else(|e| {
-                panic!("cybershield-testkit: could not build the template database: {e}")
-            });
+            let template = template::ensure::<M>(&admin_url)
+                .await
+                .unwrap_or_else(|e| panic!("cybershield-testkit: could not build the template database: {e}"));
             match util::create_database(&admin_url, &name, &template).await {
                 Ok(()) => break,
                 // A run with other migrations dropped our template meanwhile: build it again.
@@ -51,9 +51,7 @@ impl TestDb {
                     template::forget(&template).await;
                     retried = true;
                 }
-                Err(e) => panic!(
-                    "cybershield-testkit: could not create test database {name} from {template}: {e}"
-                ),
+                Err(e) => panic!("cybershield-testkit: could not create test database {name} from {template}: {e}"),
             }
         }
         let url = util::with_database(&admin_url, &name);
@@ -64,13 +62,7 @@ impl TestDb {
                 panic!("cybershield-testkit: could not connect to test database {name}: {e}");
             }
         };
-        TestDb {
-            db,
-            name,
-            url,
-            admin_url,
-            dropped: false,
-        }
+        TestDb { db, name, url, admin_url, dropped: false }
     }
 
     /// Another handle on this database's pool whose every statement is counted (see
@@ -89,10 +81,7 @@ impl TestDb {
         let _ = self.db.close_by_ref().await;
         self.dropped = true;
         if let Err(e) = util::drop_database_at(&self.admin_url, &self.name).await {
-            panic!(
-                "cybershield-testkit: could not drop test database {}: {e}",
-                self.name
-            );
+            panic!("cybershield-testkit: could not drop test database {}: {e}", self.name);
         }
     }
 }
@@ -102,39 +91,25 @@ impl Drop for TestDb {
         if self.dropped {
             return;
         }
-        // Marks the pool closed at once (awaiting it would need a runtime), then drops our handle:
-        // unless the test still holds a clone, that closes the idle connections' sockets now.
-        // Connections still open make DROP wait for them in 100 ms steps (FORCE ends them).
-        let db = std::mem::take(&mut self.db);
-        {
-            let _closing = db.get_postgres_connection_pool().close();
-        }
-        drop(db);
+        // Dropping our pool handle closes its idle connections' sockets now (closing it
+        // gracefully would need a runtime). Connections still open, e.g. a clone the test kept,
+        // make DROP wait for them in 100 ms steps until FORCE has ended them.
+        drop(std::mem::take(&mut self.db));
         let admin_url = self.admin_url.clone();
         let name = self.name.clone();
         // Drop cannot await, and the test's runtime may be single-threaded or shutting down:
         // a thread with a runtime of its own does the work.
         let outcome = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .map_err(|e| e.to_string())?;
-            runtime
-                .block_on(util::drop_database_at(&admin_url, &name))
-                .map_err(|e| e.to_string())
+            let runtime =
+                tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+            runtime.block_on(util::drop_database_at(&admin_url, &name)).map_err(|e| e.to_string())
         })
         .join();
         match outcome {
             Ok(Ok(())) => {}
             // No panic in drop: it may run while a failed test unwinds.
-            Ok(Err(e)) => eprintln!(
-                "cybershield-testkit: could not drop test database {}: {e}",
-                self.name
-            ),
-            Err(_) => eprintln!(
-                "cybershield-testkit: dropping test database {} panicked",
-                self.name
-            ),
+            Ok(Err(e)) => eprintln!("cybershield-testkit: could not drop test database {}: {e}", self.name),
+            Err(_) => eprintln!("cybershield-testkit: dropping test database {} panicked", self.name),
         }
     }
 }

@@ -44,13 +44,9 @@ pub(crate) async fn ensure<M: MigratorTrait>(admin_url: &str) -> Result<String, 
     }
     // One connection, so the session lock and everything under it share it.
     let admin = util::connect(admin_url, 1).await?;
-    admin
-        .execute_unprepared(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))
-        .await?;
+    admin.execute_unprepared(&format!("SELECT pg_advisory_lock({LOCK_KEY})")).await?;
     let result = build::<M>(&admin, admin_url, &name).await;
-    let _ = admin
-        .execute_unprepared(&format!("SELECT pg_advisory_unlock({LOCK_KEY})"))
-        .await;
+    let _ = admin.execute_unprepared(&format!("SELECT pg_advisory_unlock({LOCK_KEY})")).await;
     let _ = admin.close().await;
     result?;
     ensured.insert(name.clone());
@@ -63,21 +59,21 @@ pub(crate) async fn forget(name: &str) {
 }
 
 /// Under the advisory lock: build the template unless present, and sweep what earlier runs left.
-async fn build<M: MigratorTrait>(
-    admin: &DatabaseConnection,
-    admin_url: &str,
-    name: &str,
-) -> Result<(), DbErr> {
+async fn build<M: MigratorTrait>(admin: &DatabaseConnection, admin_url: &str, name: &str) -> Result<(), DbErr> {
     if !util::database_exists(admin, name).await? {
         // Built under a temporary name so that no one clones a half-migrated template.
         let tmp = format!("{name}_tmp");
         util::drop_database(admin, &tmp).await?;
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(&tmp)))
-            .await?;
+        admin.execute_unprepared(&format!("CREATE DATABASE {}", quote_ident(&tmp))).await?;
         let migrated = async {
             let db = util::connect(&util::with_database(admin_url, &tmp), 1).await?;
-            let result = M::up(&db, None).await;
+            let mut result = M::up(&db, None).await;
+            if let Err(e) = &result {
+                // Each migration commits on its own, so the first unrecorded one is the culprit.
+                if let Some(failed) = first_pending::<M>(&db).await {
+                    result = Err(DbErr::Migration(format!("migration {failed} failed: {e}")));
+                }
+            }
             // RENAME needs every connection to it gone.
             db.close().await?;
             result
@@ -88,20 +84,20 @@ async fn build<M: MigratorTrait>(
             return Err(e);
         }
         admin
-            .execute_unprepared(&format!(
-                "ALTER DATABASE {} RENAME TO {}",
-                quote_ident(&tmp),
-                quote_ident(name)
-            ))
+            .execute_unprepared(&format!("ALTER DATABASE {} RENAME TO {}", quote_ident(&tmp), quote_ident(name)))
             .await?;
-        admin
-            .execute_unprepared(&format!(
-                "ALTER DATABASE {} IS_TEMPLATE true",
-                quote_ident(name)
-            ))
-            .await?;
+        admin.execute_unprepared(&format!("ALTER DATABASE {} IS_TEMPLATE true", quote_ident(name))).await?;
     }
     sweep(admin, name).await
+}
+
+async fn first_pending<M: MigratorTrait>(db: &DatabaseConnection) -> Option<String> {
+    let rows = db
+        .query_all_raw(Statement::from_string(DbBackend::Postgres, "SELECT version FROM seaql_migrations"))
+        .await
+        .unwrap_or_default();
+    let applied: BTreeSet<String> = rows.iter().filter_map(|row| row.try_get("", "version").ok()).collect();
+    M::migrations().iter().map(|m| m.name().to_owned()).find(|name| !applied.contains(name))
 }
 
 /// Drops templates of other migration sets (and unfinished ones: the lock is ours) and test
@@ -115,11 +111,7 @@ async fn sweep(admin: &DatabaseConnection, keep: &str) -> Result<(), DbErr> {
         .await?;
     for row in rows {
         let datname: String = row.try_get("", "datname")?;
-        let stale = if datname.starts_with(PREFIX) {
-            datname != keep
-        } else {
-            abandoned_test_database(&datname)
-        };
+        let stale = if datname.starts_with(PREFIX) { datname != keep } else { abandoned_test_database(&datname) };
         if stale {
             util::drop_database(admin, &datname).await?;
         }
@@ -138,28 +130,55 @@ fn abandoned_test_database(datname: &str) -> bool {
     };
     let (secs, _) = created.to_unix();
     let created = SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
-    SystemTime::now()
-        .duration_since(created)
-        .is_ok_and(|age| age > ABANDONED_AFTER)
+    SystemTime::now().duration_since(created).is_ok_and(|age| age > ABANDONED_AFTER)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cybershield_core::migration::{MigrationTrait, SqlMigration};
+
+    /// Fails in its second migration; a failed build sweeps nothing, so it is safe to run
+    /// next to the real template.
+    struct BrokenMigrator;
+
+    impl MigratorTrait for BrokenMigrator {
+        fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+            vec![
+                Box::new(SqlMigration {
+                    name: "m20000101_000001_testkit_fine",
+                    up: "CREATE TABLE fine (id int)",
+                    down: "DROP TABLE fine",
+                }),
+                Box::new(SqlMigration {
+                    name: "m20000101_000002_testkit_broken",
+                    up: "SELECT * FROM no_such_table",
+                    down: "",
+                }),
+            ]
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failing_migration_is_named_and_leaves_nothing_behind() {
+        let admin_url = crate::base_url().await;
+        let err = ensure::<BrokenMigrator>(admin_url).await.unwrap_err().to_string();
+        assert!(err.contains("m20000101_000002_testkit_broken"), "{err}");
+        assert!(err.contains("no_such_table"), "{err}");
+
+        let admin = util::connect(admin_url, 1).await.unwrap();
+        let tmp = format!("{}_tmp", name::<BrokenMigrator>());
+        assert!(!util::database_exists(&admin, &tmp).await.unwrap());
+        assert!(!util::database_exists(&admin, &name::<BrokenMigrator>()).await.unwrap());
+        admin.close().await.unwrap();
+    }
 
     #[test]
     fn recent_test_databases_are_not_abandoned() {
         let fresh = format!("cs_test_{}", uuid::Uuid::now_v7().simple());
         assert!(!abandoned_test_database(&fresh));
-        let old = uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
-            uuid::NoContext,
-            1_000_000_000,
-            0,
-        ));
-        assert!(abandoned_test_database(&format!(
-            "cs_test_{}",
-            old.simple()
-        )));
+        let old = uuid::Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, 1_000_000_000, 0));
+        assert!(abandoned_test_database(&format!("cs_test_{}", old.simple())));
         assert!(!abandoned_test_database("cs_test_not_a_uuid"));
     }
 }

@@ -2,10 +2,7 @@
 
 use std::time::Duration;
 
-use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, RuntimeErr,
-    Statement,
-};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, RuntimeErr, Statement};
 
 /// A pool of at most `max` connections; none kept idle beyond what is in use.
 pub(crate) async fn connect(url: &str, max: u32) -> Result<DatabaseConnection, DbErr> {
@@ -25,9 +22,7 @@ pub(crate) fn with_database(url: &str, database: &str) -> String {
         None => (url, None),
     };
     let authority_start = head.find("://").map_or(0, |i| i + 3);
-    let authority_end = head[authority_start..]
-        .find('/')
-        .map_or(head.len(), |i| authority_start + i);
+    let authority_end = head[authority_start..].find('/').map_or(head.len(), |i| authority_start + i);
     let mut out = format!("{}/{database}", &head[..authority_end]);
     if let Some(query) = query {
         out.push('?');
@@ -39,8 +34,7 @@ pub(crate) fn with_database(url: &str, database: &str) -> String {
 /// Adds `sslmode=disable` to a loopback URL that does not choose a mode: TLS protects nothing
 /// there, and a TLS handshake in a debug build costs ~90 ms per connection, several per test.
 pub(crate) fn plain_on_loopback(url: &str) -> String {
-    let loopback = host_port(url)
-        .is_some_and(|(host, _)| matches!(host.as_str(), "127.0.0.1" | "localhost" | "::1"));
+    let loopback = host_port(url).is_some_and(|(host, _)| matches!(host.as_str(), "127.0.0.1" | "localhost" | "::1"));
     if !loopback || url.contains("sslmode=") {
         return url.to_owned();
     }
@@ -75,17 +69,11 @@ pub(crate) fn redact(url: &str) -> String {
     let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
         return url.to_owned();
     };
-    let authority_end = url[scheme_end..]
-        .find('/')
-        .map_or(url.len(), |i| scheme_end + i);
+    let authority_end = url[scheme_end..].find('/').map_or(url.len(), |i| scheme_end + i);
     match url[scheme_end..authority_end].rsplit_once('@') {
         Some((userinfo, host)) if userinfo.contains(':') => {
             let user = userinfo.split(':').next().unwrap_or_default();
-            format!(
-                "{}{user}:***@{host}{}",
-                &url[..scheme_end],
-                &url[authority_end..]
-            )
+            format!("{}{user}:***@{host}{}", &url[..scheme_end], &url[authority_end..])
         }
         _ => url.to_owned(),
     }
@@ -93,10 +81,9 @@ pub(crate) fn redact(url: &str) -> String {
 
 pub(crate) fn sql_state(err: &DbErr) -> Option<String> {
     match err {
-        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => e
-            .as_database_error()
-            .and_then(|d| d.code())
-            .map(|c| c.into_owned()),
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            e.as_database_error().and_then(|d| d.code()).map(|c| c.into_owned())
+        }
         _ => None,
     }
 }
@@ -117,18 +104,10 @@ pub(crate) async fn database_exists(admin: &DatabaseConnection, name: &str) -> R
     Ok(row.is_some())
 }
 
-pub(crate) async fn create_database(
-    admin_url: &str,
-    name: &str,
-    template: &str,
-) -> Result<(), DbErr> {
+pub(crate) async fn create_database(admin_url: &str, name: &str, template: &str) -> Result<(), DbErr> {
     let admin = connect(admin_url, 1).await?;
     let result = admin
-        .execute_unprepared(&format!(
-            "CREATE DATABASE {} TEMPLATE {}",
-            quote_ident(name),
-            quote_ident(template)
-        ))
+        .execute_unprepared(&format!("CREATE DATABASE {} TEMPLATE {}", quote_ident(name), quote_ident(template)))
         .await;
     let _ = admin.close().await;
     result.map(drop)
@@ -139,24 +118,15 @@ pub(crate) async fn drop_database(admin: &DatabaseConnection, name: &str) -> Res
     let quoted = quote_ident(name);
     if database_exists(admin, name).await? {
         // PostgreSQL refuses to drop a database marked as a template.
-        admin
-            .execute_unprepared(&format!("ALTER DATABASE {quoted} IS_TEMPLATE false"))
-            .await?;
+        admin.execute_unprepared(&format!("ALTER DATABASE {quoted} IS_TEMPLATE false")).await?;
     }
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
-        .await?;
+    admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")).await?;
     Ok(())
 }
 
 pub(crate) async fn drop_database_at(admin_url: &str, name: &str) -> Result<(), DbErr> {
     let admin = connect(admin_url, 1).await?;
-    let result = admin
-        .execute_unprepared(&format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            quote_ident(name)
-        ))
-        .await;
+    let result = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", quote_ident(name))).await;
     let _ = admin.close().await;
     result.map(drop)
 }
@@ -167,52 +137,28 @@ mod tests {
 
     #[test]
     fn with_database_replaces_only_the_path() {
-        assert_eq!(
-            with_database("postgres://u:p@h:5432/postgres", "x"),
-            "postgres://u:p@h:5432/x"
-        );
-        assert_eq!(
-            with_database("postgres://h/postgres?sslmode=disable", "x"),
-            "postgres://h/x?sslmode=disable"
-        );
+        assert_eq!(with_database("postgres://u:p@h:5432/postgres", "x"), "postgres://u:p@h:5432/x");
+        assert_eq!(with_database("postgres://h/postgres?sslmode=disable", "x"), "postgres://h/x?sslmode=disable");
         assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
     }
 
     #[test]
     fn host_port_reads_the_authority() {
-        assert_eq!(
-            host_port("postgres://u:p@db.local:6543/x"),
-            Some(("db.local".into(), 6543))
-        );
-        assert_eq!(
-            host_port("postgres://127.0.0.1/x"),
-            Some(("127.0.0.1".into(), 5432))
-        );
-        assert_eq!(
-            host_port("postgres://[::1]:5433/x"),
-            Some(("::1".into(), 5433))
-        );
+        assert_eq!(host_port("postgres://u:p@db.local:6543/x"), Some(("db.local".into(), 6543)));
+        assert_eq!(host_port("postgres://127.0.0.1/x"), Some(("127.0.0.1".into(), 5432)));
+        assert_eq!(host_port("postgres://[::1]:5433/x"), Some(("::1".into(), 5433)));
         assert_eq!(host_port("postgres:///x?host=/run/postgresql"), None);
     }
 
     #[test]
     fn loopback_urls_skip_tls_unless_told_otherwise() {
-        assert_eq!(
-            plain_on_loopback("postgres://u@127.0.0.1/x"),
-            "postgres://u@127.0.0.1/x?sslmode=disable"
-        );
-        assert_eq!(
-            plain_on_loopback("postgres://u@localhost/x?a=b"),
-            "postgres://u@localhost/x?a=b&sslmode=disable"
-        );
+        assert_eq!(plain_on_loopback("postgres://u@127.0.0.1/x"), "postgres://u@127.0.0.1/x?sslmode=disable");
+        assert_eq!(plain_on_loopback("postgres://u@localhost/x?a=b"), "postgres://u@localhost/x?a=b&sslmode=disable");
         assert_eq!(
             plain_on_loopback("postgres://u@127.0.0.1/x?sslmode=require"),
             "postgres://u@127.0.0.1/x?sslmode=require"
         );
-        assert_eq!(
-            plain_on_loopback("postgres://u@db.example/x"),
-            "postgres://u@db.example/x"
-        );
+        assert_eq!(plain_on_loopback("postgres://u@db.example/x"), "postgres://u@db.example/x");
     }
 
     #[test]

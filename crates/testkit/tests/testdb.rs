@@ -1,8 +1,6 @@
 //! TestDb against a real server (or the throwaway cluster testkit starts when none answers).
 
-use cybershield_testkit::sea_orm::{
-    ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement,
-};
+use cybershield_testkit::sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
 use cybershield_testkit::{Migrator, TestDb, base_url};
 use sea_orm_migration::MigratorTrait;
 
@@ -43,9 +41,7 @@ async fn two_test_databases_are_separate() {
     let b = TestDb::new().await;
     assert_ne!(a.name, b.name);
 
-    a.db.execute_unprepared("CREATE TABLE only_in_a (id int)")
-        .await
-        .unwrap();
+    a.db.execute_unprepared("CREATE TABLE only_in_a (id int)").await.unwrap();
     assert!(table_exists(&a.db, "only_in_a").await);
     assert!(!table_exists(&b.db, "only_in_a").await);
 }
@@ -53,11 +49,7 @@ async fn two_test_databases_are_separate() {
 #[tokio::test]
 async fn test_database_starts_fully_migrated() {
     let t = TestDb::new().await;
-    let row =
-        t.db.query_one_raw(sql("SELECT count(*) AS n FROM seaql_migrations"))
-            .await
-            .unwrap()
-            .unwrap();
+    let row = t.db.query_one_raw(sql("SELECT count(*) AS n FROM seaql_migrations")).await.unwrap().unwrap();
     let applied: i64 = row.try_get("", "n").unwrap();
     assert_eq!(applied as usize, Migrator::migrations().len());
 }
@@ -86,22 +78,14 @@ async fn counter_counts_each_statement_on_its_connection_only() {
     let t = TestDb::new().await;
     let (db, counter) = t.counted();
 
-    db.execute_raw(sql("CREATE TABLE counted (id int)"))
-        .await
-        .unwrap();
-    db.execute_raw(sql("INSERT INTO counted VALUES (1)"))
-        .await
-        .unwrap();
-    db.query_all_raw(sql("SELECT id FROM counted"))
-        .await
-        .unwrap();
+    db.execute_raw(sql("CREATE TABLE counted (id int)")).await.unwrap();
+    db.execute_raw(sql("INSERT INTO counted VALUES (1)")).await.unwrap();
+    db.query_all_raw(sql("SELECT id FROM counted")).await.unwrap();
     assert_eq!(counter.count(), 3, "{:#?}", counter.statements());
     assert_eq!(counter.statements()[2], "SELECT id FROM counted");
 
     // The uncounted handle shares the database but not the counter.
-    t.db.query_all_raw(sql("SELECT id FROM counted"))
-        .await
-        .unwrap();
+    t.db.query_all_raw(sql("SELECT id FROM counted")).await.unwrap();
     assert_eq!(counter.count(), 3);
 
     counter.reset();

@@ -1,1 +1,2 @@
-SELECT 1;
+-- Reverse of the up migration.
+DROP TABLE threat_intelligence;

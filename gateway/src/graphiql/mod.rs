@@ -33,6 +33,7 @@ pub const ASSETS_PATH: &str = "/graphiql/assets";
 
 const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
+const SVG: &str = "image/svg+xml";
 
 /// Versioned vendored files never change under their URL: a browser keeps them for a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -54,7 +55,7 @@ pub struct Asset {
     pub body: &'static [u8],
 }
 
-static ASSETS: [Asset; 6] = [
+static ASSETS: [Asset; 7] = [
     Asset {
         name: concat!("graphiql-", graphiql_version!(), ".min.js"),
         content_type: JS,
@@ -79,18 +80,9 @@ static ASSETS: [Asset; 6] = [
         cache_control: IMMUTABLE,
         body: include_bytes!("../../assets/graphiql/react-dom.production.min.js"),
     },
-    Asset {
-        name: "init.js",
-        content_type: JS,
-        cache_control: REVALIDATE,
-        body: include_bytes!("init.js"),
-    },
-    Asset {
-        name: "page.css",
-        content_type: CSS,
-        cache_control: REVALIDATE,
-        body: include_bytes!("page.css"),
-    },
+    Asset { name: "init.js", content_type: JS, cache_control: REVALIDATE, body: include_bytes!("init.js") },
+    Asset { name: "page.css", content_type: CSS, cache_control: REVALIDATE, body: include_bytes!("page.css") },
+    Asset { name: "favicon.svg", content_type: SVG, cache_control: REVALIDATE, body: include_bytes!("favicon.svg") },
 ];
 
 static PAGE: LazyLock<String> = LazyLock::new(|| {
@@ -111,31 +103,17 @@ pub fn page_html() -> &'static str {
 
 /// `GET /graphiql` and `GET /graphiql/assets/{file}`.
 pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
-    Router::new()
-        .route(PAGE_PATH, get(page))
-        .route(&format!("{ASSETS_PATH}/{{file}}"), get(asset))
+    Router::new().route(PAGE_PATH, get(page)).route(&format!("{ASSETS_PATH}/{{file}}"), get(asset))
 }
 
 async fn page() -> Response {
     let mut response = page_html().into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     response
 }
 
@@ -163,11 +141,7 @@ mod tests {
         let page = page_html();
         assert!(!page.contains("{{"), "unreplaced placeholder in the page");
         for asset in assets() {
-            assert!(
-                page.contains(&format!("{ASSETS_PATH}/{}", asset.name)),
-                "{} is not referenced",
-                asset.name
-            );
+            assert!(page.contains(&format!("{ASSETS_PATH}/{}", asset.name)), "{} is not referenced", asset.name);
         }
     }
 }

@@ -9,8 +9,11 @@ async fn seed_issues(h: &Harness) -> String {
         .enumerate()
         .map(|(i, (severity, score))| json!({"projectId": project, "title": format!("issue {i}"), "severity": severity, "cvssv3Score": score}))
         .collect();
-    h.ok("mutation($inputs: [ProjectIssueCreateInput!]!) { createProjectIssues(inputs: $inputs) { id } }", json!({ "inputs": issues }))
-        .await;
+    h.ok(
+        "mutation($inputs: [ProjectIssueCreateInput!]!) { createProjectIssues(inputs: $inputs) { id } }",
+        json!({ "inputs": issues }),
+    )
+    .await;
     project
 }
 
@@ -55,7 +58,10 @@ async fn aggregates_group_count_and_summarise_in_sql() {
 async fn aggregates_bucket_time_and_filter_through_relations() {
     let h = Harness::new().await;
     let project = seed_issues(&h).await;
-    h.execute_sql("UPDATE project_issues SET created_at = '2026-11-01T10:00:00Z' WHERE title IN ('issue 0', 'issue 1')").await;
+    h.execute_sql(
+        "UPDATE project_issues SET created_at = '2026-11-01T10:00:00Z' WHERE title IN ('issue 0', 'issue 1')",
+    )
+    .await;
     let data = h
         .ok(
             "query($p: UUID!) { projectIssuesAggregate(where: {project: {id: {eq: $p}}}, timeBucket: {column: CREATED_AT, unit: MONTH}, groupBy: [SEVERITY]) {

@@ -6,15 +6,22 @@ use crate::harness::Harness;
 async fn bad_input_gets_a_stable_code_and_writes_nothing() {
     let h = Harness::new().await;
     // Unknown enum value, as a literal and as a variable.
-    let code = h.error_code("mutation { createProject(input: {name: \"p\", platform: TOASTER}) { id } }", json!({})).await;
+    let code =
+        h.error_code("mutation { createProject(input: {name: \"p\", platform: TOASTER}) { id } }", json!({})).await;
     assert_eq!(code, "BAD_USER_INPUT");
     let code = h
-        .error_code("mutation($i: ProjectCreateInput!) { createProject(input: $i) { id } }", json!({"i": {"name": "p", "platform": "TOASTER"}}))
+        .error_code(
+            "mutation($i: ProjectCreateInput!) { createProject(input: $i) { id } }",
+            json!({"i": {"name": "p", "platform": "TOASTER"}}),
+        )
         .await;
     assert_eq!(code, "BAD_USER_INPUT");
     // A foreign key to a row that does not exist.
     let code = h
-        .error_code("mutation { createProject(input: {name: \"p\", teamId: \"0190f1a2-7b3c-7d4e-8f00-112233445566\"}) { id } }", json!({}))
+        .error_code(
+            "mutation { createProject(input: {name: \"p\", teamId: \"0190f1a2-7b3c-7d4e-8f00-112233445566\"}) { id } }",
+            json!({}),
+        )
         .await;
     assert_eq!(code, "BAD_USER_INPUT");
     // A malformed UUID never reaches SQL.

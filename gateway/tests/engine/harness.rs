@@ -54,7 +54,10 @@ impl Harness {
         let row = self
             .test_db
             .db
-            .query_one_raw(sea_orm::Statement::from_string(sea_orm::DbBackend::Postgres, format!("SELECT count(*) AS n FROM {table}")))
+            .query_one_raw(sea_orm::Statement::from_string(
+                sea_orm::DbBackend::Postgres,
+                format!("SELECT count(*) AS n FROM {table}"),
+            ))
             .await
             .expect("count query")
             .expect("a row");

@@ -2,8 +2,8 @@
 //! database cloned from the migrated template.
 
 mod aggregates;
-mod every_table;
 mod errors;
+mod every_table;
 mod harness;
 mod mutations;
 mod queries;

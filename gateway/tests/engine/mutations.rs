@@ -31,14 +31,20 @@ async fn create_read_update_delete_by_id() {
     let data = h.ok("mutation($id: UUID!) { deleteProject(id: $id) { name } }", json!({"id": id})).await;
     assert_eq!(data["deleteProject"]["name"], "web");
     assert_eq!(h.count("projects").await, 0);
-    assert_eq!(h.error_code("mutation($id: UUID!) { deleteProject(id: $id) { name } }", json!({"id": id})).await, "NOT_FOUND");
+    assert_eq!(
+        h.error_code("mutation($id: UUID!) { deleteProject(id: $id) { name } }", json!({"id": id})).await,
+        "NOT_FOUND"
+    );
 }
 
 #[tokio::test]
 async fn bulk_create_and_upsert_on_a_unique_key() {
     let h = Harness::new().await;
     let data = h
-        .ok("mutation { createProjects(inputs: [{name: \"a\"}, {name: \"b\", description: \"old\"}]) { id name } }", json!({}))
+        .ok(
+            "mutation { createProjects(inputs: [{name: \"a\"}, {name: \"b\", description: \"old\"}]) { id name } }",
+            json!({}),
+        )
         .await;
     assert_eq!(data["createProjects"].as_array().unwrap().len(), 2);
     let data = h
@@ -47,7 +53,10 @@ async fn bulk_create_and_upsert_on_a_unique_key() {
             json!({}),
         )
         .await;
-    assert_eq!(data["upsertProjects"], json!([{"name": "b", "description": "new"}, {"name": "c", "description": null}]));
+    assert_eq!(
+        data["upsertProjects"],
+        json!([{"name": "b", "description": "new"}, {"name": "c", "description": null}])
+    );
     assert_eq!(h.count("projects").await, 3);
     // Without columns to update, the existing row is returned unchanged.
     let data = h.ok("mutation { upsertProjects(inputs: [{name: \"b\", description: \"ignored\"}], onConflict: {key: NAME}) { description } }", json!({})).await;
@@ -57,7 +66,8 @@ async fn bulk_create_and_upsert_on_a_unique_key() {
 #[tokio::test]
 async fn bulk_update_and_delete_respect_at_most() {
     let h = Harness::new().await;
-    h.ok("mutation { createProjects(inputs: [{name: \"x1\"}, {name: \"x2\"}, {name: \"y\"}]) { id } }", json!({})).await;
+    h.ok("mutation { createProjects(inputs: [{name: \"x1\"}, {name: \"x2\"}, {name: \"y\"}]) { id } }", json!({}))
+        .await;
     let code = h
         .error_code("mutation { updateProjects(where: {name: {startsWith: \"x\"}}, set: {businessUnit: \"bu\"}, atMost: 1) { affectedCount } }", json!({}))
         .await;
@@ -72,10 +82,17 @@ async fn bulk_update_and_delete_respect_at_most() {
         )
         .await;
     assert_eq!(data["updateProjects"]["affectedCount"], 2);
-    let code = h.error_code("mutation { deleteProjects(where: {businessUnit: {eq: \"bu\"}}, atMost: 1) { affectedCount } }", json!({})).await;
+    let code = h
+        .error_code(
+            "mutation { deleteProjects(where: {businessUnit: {eq: \"bu\"}}, atMost: 1) { affectedCount } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(code, "BAD_USER_INPUT");
     assert_eq!(h.count("projects").await, 3);
-    let data = h.ok("mutation { deleteProjects(where: {businessUnit: {eq: \"bu\"}}, atMost: 5) { affectedCount } }", json!({})).await;
+    let data = h
+        .ok("mutation { deleteProjects(where: {businessUnit: {eq: \"bu\"}}, atMost: 5) { affectedCount } }", json!({}))
+        .await;
     assert_eq!(data["deleteProjects"]["affectedCount"], 2);
     assert_eq!(h.count("projects").await, 1);
 }

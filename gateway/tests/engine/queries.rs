@@ -3,7 +3,12 @@ use serde_json::{Value, json};
 use crate::harness::Harness;
 
 fn names(connection: &Value) -> Vec<String> {
-    connection["nodes"].as_array().expect("nodes").iter().map(|n| n["name"].as_str().expect("name").to_string()).collect()
+    connection["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| n["name"].as_str().expect("name").to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -16,8 +21,11 @@ async fn keyset_pages_walk_any_ordering_forwards_and_backwards() {
             json!({"name": format!("p{i:02}"), "userRecords": records})
         })
         .collect();
-    h.ok("mutation($inputs: [ProjectCreateInput!]!) { createProjects(inputs: $inputs) { id } }", json!({ "inputs": inputs }))
-        .await;
+    h.ok(
+        "mutation($inputs: [ProjectCreateInput!]!) { createProjects(inputs: $inputs) { id } }",
+        json!({ "inputs": inputs }),
+    )
+    .await;
     let mut expected: Vec<(Option<i64>, String)> =
         (0..23).map(|i| (if i % 5 == 0 { None } else { Some(i % 4) }, format!("p{i:02}"))).collect();
     // DESC NULLS LAST on user_records, then name ascending.
@@ -74,21 +82,37 @@ async fn filters_combine_operators_boolean_logic_and_relations() {
     let list = |filter: Value| {
         let h = &h;
         async move {
-            let data = h.ok("query($w: ProjectFilter) { projects(where: $w, orderBy: [{name: ASC}]) { nodes { name } } }", json!({"w": filter})).await;
+            let data = h
+                .ok(
+                    "query($w: ProjectFilter) { projects(where: $w, orderBy: [{name: ASC}]) { nodes { name } } }",
+                    json!({"w": filter}),
+                )
+                .await;
             names(&data["projects"])
         }
     };
     assert_eq!(list(json!({"team": {"name": {"eq": "Red"}}})).await, ["alpha", "beta"]);
-    assert_eq!(list(json!({"or": [{"name": {"eq": "gamma"}}, {"name": {"startsWith": "del"}}]})).await, ["delta", "gamma"]);
+    assert_eq!(
+        list(json!({"or": [{"name": {"eq": "gamma"}}, {"name": {"startsWith": "del"}}]})).await,
+        ["delta", "gamma"]
+    );
     assert_eq!(list(json!({"not": {"name": {"in": ["alpha", "beta"]}}})).await, ["delta", "gamma"]);
     assert_eq!(list(json!({"teamId": {"isNull": true}})).await, ["delta"]);
     assert_eq!(list(json!({"name": {"ilike": "%LT%"}})).await, ["delta"]);
-    assert_eq!(list(json!({"and": [{"team": {"name": {"neq": "Red"}}}, {"name": {"contains": "amm"}}]})).await, ["gamma"]);
+    assert_eq!(
+        list(json!({"and": [{"team": {"name": {"neq": "Red"}}}, {"name": {"contains": "amm"}}]})).await,
+        ["gamma"]
+    );
 
     let teams = |filter: Value| {
         let h = &h;
         async move {
-            let data = h.ok("query($w: TeamFilter) { teams(where: $w, orderBy: [{name: ASC}]) { nodes { name } } }", json!({"w": filter})).await;
+            let data = h
+                .ok(
+                    "query($w: TeamFilter) { teams(where: $w, orderBy: [{name: ASC}]) { nodes { name } } }",
+                    json!({"w": filter}),
+                )
+                .await;
             names(&data["teams"])
         }
     };
@@ -106,8 +130,11 @@ async fn relations_resolve_both_ways_with_per_parent_first_and_order() {
     for (project, count) in [(&a, 5), (&b, 1)] {
         let inputs: Vec<Value> =
             (0..count).map(|i| json!({"projectId": project, "name": format!("scan {i}"), "scanType": "ZAP Scan", "status": "COMPLETED"})).collect();
-        h.ok("mutation($inputs: [ProjectScanCreateInput!]!) { createProjectScans(inputs: $inputs) { id } }", json!({ "inputs": inputs }))
-            .await;
+        h.ok(
+            "mutation($inputs: [ProjectScanCreateInput!]!) { createProjectScans(inputs: $inputs) { id } }",
+            json!({ "inputs": inputs }),
+        )
+        .await;
     }
     let data = h
         .ok(
@@ -121,7 +148,8 @@ async fn relations_resolve_both_ways_with_per_parent_first_and_order() {
     let scans_a = &projects[0]["projectScans"];
     assert_eq!(scans_a["totalCount"], 5);
     assert_eq!(scans_a["pageInfo"]["hasNextPage"], true);
-    let scan_names: Vec<&str> = scans_a["edges"].as_array().unwrap().iter().map(|e| e["node"]["name"].as_str().unwrap()).collect();
+    let scan_names: Vec<&str> =
+        scans_a["edges"].as_array().unwrap().iter().map(|e| e["node"]["name"].as_str().unwrap()).collect();
     assert_eq!(scan_names, ["scan 4", "scan 3"]);
     assert_eq!(scans_a["edges"][0]["node"]["project"]["team"]["name"], "Core");
     assert_eq!(scans_a["edges"][0]["node"]["status"], "COMPLETED");
@@ -153,7 +181,9 @@ async fn total_count_and_by_id_cost_a_statement_only_when_asked() {
 
     let data = h.ok("query($id: UUID!) { project(id: $id) { name } }", json!({"id": id})).await;
     assert_eq!(data["project"]["name"], "solo");
-    let data = h.ok("query($id: UUID!) { project(id: $id) { name } }", json!({"id": "0190f1a2-7b3c-7d4e-8f00-112233445566"})).await;
+    let data = h
+        .ok("query($id: UUID!) { project(id: $id) { name } }", json!({"id": "0190f1a2-7b3c-7d4e-8f00-112233445566"}))
+        .await;
     assert!(data["project"].is_null());
 }
 
@@ -167,7 +197,8 @@ async fn json_array_and_inet_columns_filter_with_their_own_operators() {
         json!({}),
     )
     .await;
-    let data = h.ok("{ projects(where: {tags: {contains: [\"pci\"]}}) { nodes { name tags slaDays } } }", json!({})).await;
+    let data =
+        h.ok("{ projects(where: {tags: {contains: [\"pci\"]}}) { nodes { name tags slaDays } } }", json!({})).await;
     assert_eq!(names(&data["projects"]), ["tagged"]);
     assert_eq!(data["projects"]["nodes"][0]["tags"], json!(["pci", "internet"]));
     assert_eq!(data["projects"]["nodes"][0]["slaDays"]["critical"], 3);
@@ -183,7 +214,12 @@ async fn json_array_and_inet_columns_filter_with_their_own_operators() {
         json!({}),
     )
     .await;
-    let data = h.ok("{ users(where: {lastLoginIp: {containedBy: \"10.0.0.0/8\"}}) { nodes { username lastLoginIp } } }", json!({})).await;
+    let data = h
+        .ok(
+            "{ users(where: {lastLoginIp: {containedBy: \"10.0.0.0/8\"}}) { nodes { username lastLoginIp } } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(data["users"]["nodes"], json!([{"username": "a", "lastLoginIp": "10.1.2.3"}]));
     // citext: the email matches whatever its case.
     let data = h.ok("{ users(where: {email: {eq: \"B@X.IO\"}}) { nodes { username } } }", json!({})).await;

@@ -25,11 +25,16 @@ async fn strings(h: &Harness, sql: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Registered tables plus the migration bookkeeping table.
+fn expected_table_count() -> usize {
+    cybershield_migration::domains().iter().map(|d| d.tables.len()).sum::<usize>() + 1
+}
+
 #[tokio::test]
 async fn health_reports_tables_version_and_users() {
     let h = Harness::new().await;
     let data = h.ok("{ health { tableCount postgresVersion userCount } }", json!({})).await;
-    assert_eq!(data["health"]["tableCount"], 12, "11 tables and the migration table");
+    assert_eq!(data["health"]["tableCount"], expected_table_count(), "every registered table and the migration table");
     assert!(data["health"]["postgresVersion"].as_str().unwrap().starts_with("15"));
     assert_eq!(data["health"]["userCount"], 0);
 }
@@ -43,7 +48,7 @@ async fn migrations_run_up_down_and_up_again() {
     assert_eq!(left, vec![vec!["seaql_migrations".to_string()]], "down removes every table");
     cybershield_migration::Migrator::up(db, None).await.expect("up again");
     let data = h.ok("{ health { tableCount } }", json!({})).await;
-    assert_eq!(data["health"]["tableCount"], 12);
+    assert_eq!(data["health"]["tableCount"], expected_table_count());
 }
 
 #[tokio::test]
@@ -85,7 +90,10 @@ async fn entities_agree_with_the_migrated_tables() {
                     continue;
                 };
                 if *nullable != column.nullable {
-                    problems.push(format!("{}.{}: entity nullable={} but database nullable={nullable}", table.table, column.name, column.nullable));
+                    problems.push(format!(
+                        "{}.{}: entity nullable={} but database nullable={nullable}",
+                        table.table, column.name, column.nullable
+                    ));
                 }
                 let expected = column.kind.sql_type().replace("[]", "");
                 let udt = udt.trim_start_matches('_');
@@ -99,7 +107,8 @@ async fn entities_agree_with_the_migrated_tables() {
                     other => udt == other,
                 };
                 if !same {
-                    problems.push(format!("{}.{}: entity type {expected}, database type {udt}", table.table, column.name));
+                    problems
+                        .push(format!("{}.{}: entity type {expected}, database type {udt}", table.table, column.name));
                 }
                 if let ColumnKind::Enum(meta) = &column.kind {
                     let name = format!("{}_{}_check", table.table, column.name);
@@ -109,7 +118,8 @@ async fn entities_agree_with_the_migrated_tables() {
                             let allowed: BTreeSet<&str> = check[2].split('\'').skip(1).step_by(2).collect();
                             let declared: BTreeSet<&str> = meta.values.iter().map(String::as_str).collect();
                             if allowed != declared {
-                                problems.push(format!("{name}: database allows {allowed:?}, entity declares {declared:?}"));
+                                problems
+                                    .push(format!("{name}: database allows {allowed:?}, entity declares {declared:?}"));
                             }
                         }
                     }

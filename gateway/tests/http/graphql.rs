@@ -44,10 +44,7 @@ async fn get_runs_a_query_from_the_query_string() {
     let response = server
         .client
         .get(server.url("/graphql"))
-        .query(&[
-            ("query", "query Health { health { tableCount } }"),
-            ("operationName", "Health"),
-        ])
+        .query(&[("query", "query Health { health { tableCount } }"), ("operationName", "Health")])
         .send()
         .await
         .unwrap();
@@ -59,23 +56,12 @@ async fn get_runs_a_query_from_the_query_string() {
 #[tokio::test]
 async fn get_refuses_mutations() {
     let server = Server::start().await;
-    let response = server
-        .client
-        .get(server.url("/graphql"))
-        .query(&[("query", "mutation { anything }")])
-        .send()
-        .await
-        .unwrap();
+    let response =
+        server.client.get(server.url("/graphql")).query(&[("query", "mutation { anything }")]).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(response.headers()["allow"], "POST");
     let body: Value = response.json().await.unwrap();
-    assert!(
-        body["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("POST"),
-        "{body}"
-    );
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("POST"), "{body}");
 }
 
 #[tokio::test]
@@ -91,11 +77,7 @@ async fn post_refuses_bodies_that_are_not_json() {
             .send()
             .await
             .unwrap();
-        assert_eq!(
-            response.status(),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "{content_type}"
-        );
+        assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "{content_type}");
     }
 }
 
@@ -150,7 +132,20 @@ async fn graphiql_introspection_passes_the_depth_limit() {
 async fn data_queries_keep_the_depth_limit() {
     let server = Server::start().await;
     // Deep, but not pure introspection: the configured limit (10) applies.
-    let deep = format!("{{ health {{ tableCount }} __schema {{ types {{ fields {{ type {{ {}name{} }} }} }} }} }}", "ofType { ".repeat(8), " }".repeat(8));
-    let body: Value = server.client.post(server.url("/graphql")).json(&json!({ "query": deep })).send().await.unwrap().json().await.unwrap();
+    let deep = format!(
+        "{{ health {{ tableCount }} __schema {{ types {{ fields {{ type {{ {}name{} }} }} }} }} }}",
+        "ofType { ".repeat(8),
+        " }".repeat(8)
+    );
+    let body: Value = server
+        .client
+        .post(server.url("/graphql"))
+        .json(&json!({ "query": deep }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(body["errors"][0]["extensions"]["code"], "QUERY_TOO_DEEP", "{body}");
 }

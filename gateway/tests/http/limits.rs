@@ -44,10 +44,7 @@ async fn a_declared_body_over_the_default_limit_is_refused_before_it_is_sent() {
 
 #[tokio::test]
 async fn a_body_at_the_limit_is_read() {
-    let config = Config {
-        body_limit_bytes: 4096,
-        ..Config::default()
-    };
+    let config = Config { body_limit_bytes: 4096, ..Config::default() };
     let server = Server::start_with(config).await;
     // Valid JSON padded with spaces to exactly the limit.
     let mut body = json!({ "query": "{ health { tableCount } }" }).to_string();
@@ -65,15 +62,9 @@ async fn a_body_at_the_limit_is_read() {
 
 #[tokio::test]
 async fn a_chunked_body_over_the_limit_is_refused() {
-    let config = Config {
-        body_limit_bytes: 1000,
-        ..Config::default()
-    };
+    let config = Config { body_limit_bytes: 1000, ..Config::default() };
     let server = Server::start_with(config).await;
-    let chunk = format!(
-        "{{\"query\":\"{{ health {{ tableCount }} }}\",\"pad\":\"{}\"}}",
-        "x".repeat(1100)
-    );
+    let chunk = format!("{{\"query\":\"{{ health {{ tableCount }} }}\",\"pad\":\"{}\"}}", "x".repeat(1100));
     let request = format!(
         "POST /graphql HTTP/1.1\r\nhost: {}\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{}\r\n0\r\n\r\n",
         server.addr,

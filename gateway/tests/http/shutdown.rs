@@ -40,21 +40,11 @@ async fn in_flight_requests_finish_after_the_signal() {
     tokio::time::sleep(Duration::from_millis(150)).await;
     stop.send(()).unwrap();
 
-    let response = request
-        .await
-        .unwrap()
-        .expect("the in-flight request completes");
+    let response = request.await.unwrap().expect("the in-flight request completes");
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.text().await.unwrap(), "done");
-    tokio::time::timeout(Duration::from_secs(5), server)
-        .await
-        .expect("the server stops")
-        .unwrap()
-        .unwrap();
-    assert!(
-        tokio::net::TcpStream::connect(addr).await.is_err(),
-        "still accepting connections"
-    );
+    tokio::time::timeout(Duration::from_secs(5), server).await.expect("the server stops").unwrap().unwrap();
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err(), "still accepting connections");
 }
 
 #[tokio::test]
@@ -75,20 +65,9 @@ async fn the_grace_period_bounds_the_wait() {
     tokio::time::sleep(Duration::from_millis(150)).await;
     let started = Instant::now();
     stop.send(()).unwrap();
-    tokio::time::timeout(Duration::from_secs(5), server)
-        .await
-        .expect("the server stops")
-        .unwrap()
-        .unwrap();
-    assert!(
-        started.elapsed() < Duration::from_secs(3),
-        "took {:?}",
-        started.elapsed()
-    );
+    tokio::time::timeout(Duration::from_secs(5), server).await.expect("the server stops").unwrap().unwrap();
+    assert!(started.elapsed() < Duration::from_secs(3), "took {:?}", started.elapsed());
     // Its connection task is the runtime's now; the binary exits right after, which ends it.
-    assert!(
-        !request.is_finished(),
-        "the slow request cannot have finished"
-    );
+    assert!(!request.is_finished(), "the slow request cannot have finished");
     request.abort();
 }

@@ -28,12 +28,7 @@ impl Server {
         let test_db = TestDb::new().await;
         let db = test_db.db.clone();
         let (addr, task) = serve(db, &config).await;
-        Server {
-            addr,
-            client: client(),
-            test_db,
-            task,
-        }
+        Server { addr, client: client(), test_db, task }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -50,9 +45,7 @@ impl Drop for Server {
 /// Serves `cybershield::app(db, config)` on 127.0.0.1:0.
 pub async fn serve(db: DatabaseConnection, config: &Config) -> (SocketAddr, JoinHandle<()>) {
     let app = app(db, config).expect("the application builds");
-    let listener = TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind 127.0.0.1:0");
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().unwrap();
     let task = tokio::spawn(async move {
         axum::serve(listener, app).await.expect("server runs");
@@ -62,8 +55,5 @@ pub async fn serve(db: DatabaseConnection, config: &Config) -> (SocketAddr, Join
 
 /// A client that talks to 127.0.0.1 directly, whatever proxy the environment names.
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .no_proxy()
-        .build()
-        .expect("http client")
+    reqwest::Client::builder().no_proxy().build().expect("http client")
 }

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use async_graphql::dynamic::{Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, SchemaBuilder, TypeRef};
+use async_graphql::dynamic::{
+    Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, SchemaBuilder, TypeRef,
+};
 use async_graphql::{SelectionField, Value as GqlValue};
 use serde_json::{Map, Value as Json};
 
@@ -62,8 +64,11 @@ pub fn aggregate_field(table: &Table, mut builder: SchemaBuilder) -> (SchemaBuil
     let visible: Vec<&Column> = table.visible_columns().collect();
     let group_columns: Vec<&Column> = visible.iter().copied().filter(|c| groupable(c)).collect();
     let numeric: Vec<&Column> = visible.iter().copied().filter(|c| c.kind().is_numeric()).collect();
-    let ordered: Vec<&Column> =
-        visible.iter().copied().filter(|c| c.kind().is_ordered() && !matches!(c.kind(), ColumnKind::Uuid | ColumnKind::Enum(_))).collect();
+    let ordered: Vec<&Column> = visible
+        .iter()
+        .copied()
+        .filter(|c| c.kind().is_ordered() && !matches!(c.kind(), ColumnKind::Uuid | ColumnKind::Enum(_)))
+        .collect();
     let time_columns: Vec<&Column> = visible.iter().copied().filter(|c| is_time(c)).collect();
 
     let group_by = Enum::new(names.group_by_enum())
@@ -72,26 +77,45 @@ pub fn aggregate_field(table: &Table, mut builder: SchemaBuilder) -> (SchemaBuil
     let key_fields = group_columns
         .iter()
         .map(|c| (c.field.clone(), c.def.name.clone(), value_type(c.kind(), false), c.kind().clone()))
-        .chain(std::iter::once(("bucket".to_string(), "bucket".to_string(), TypeRef::named("DateTime"), ColumnKind::DateTime)))
+        .chain(std::iter::once((
+            "bucket".to_string(),
+            "bucket".to_string(),
+            TypeRef::named("DateTime"),
+            ColumnKind::DateTime,
+        )))
         .collect();
-    let key = part_object(names.aggregate_key(), key_fields).description("The values this group shares (null where not grouped).");
+    let key = part_object(names.aggregate_key(), key_fields)
+        .description("The values this group shares (null where not grouped).");
     let sums = part_object(
         names.aggregate_numeric(),
-        numeric.iter().map(|c| (c.field.clone(), c.def.name.clone(), TypeRef::named(TypeRef::FLOAT), ColumnKind::Float)).collect(),
+        numeric
+            .iter()
+            .map(|c| (c.field.clone(), c.def.name.clone(), TypeRef::named(TypeRef::FLOAT), ColumnKind::Float))
+            .collect(),
     );
     let min_max = part_object(
         names.aggregate_ordered(),
-        ordered.iter().map(|c| (c.field.clone(), c.def.name.clone(), TypeRef::named(scalar_name(c.kind())), c.kind().clone())).collect(),
+        ordered
+            .iter()
+            .map(|c| (c.field.clone(), c.def.name.clone(), TypeRef::named(scalar_name(c.kind())), c.kind().clone()))
+            .collect(),
     );
     let distinct = part_object(
         names.aggregate_distinct(),
-        group_columns.iter().map(|c| (c.field.clone(), c.def.name.clone(), TypeRef::named_nn(TypeRef::INT), ColumnKind::BigInt)).collect(),
+        group_columns
+            .iter()
+            .map(|c| (c.field.clone(), c.def.name.clone(), TypeRef::named_nn(TypeRef::INT), ColumnKind::BigInt))
+            .collect(),
     );
 
     let part = |name: &'static str, ty: String| {
         Field::new(name, TypeRef::named_nn(ty), move |ctx| {
             // Each sub-object reads the keys prefixed with its own name; see `select_list`.
-            let value = ctx.parent_value.try_downcast_ref::<Group>().ok().map(|g| FieldValue::owned_any(GroupPart { row: g.0.clone(), prefix: name }));
+            let value = ctx
+                .parent_value
+                .try_downcast_ref::<Group>()
+                .ok()
+                .map(|g| FieldValue::owned_any(GroupPart { row: g.0.clone(), prefix: name }));
             FieldFuture::Value(value)
         })
     };
@@ -99,7 +123,12 @@ pub fn aggregate_field(table: &Table, mut builder: SchemaBuilder) -> (SchemaBuil
         .description(format!("Aggregates over a group of {} rows.", names.type_name))
         .field(part("key", names.aggregate_key()))
         .field(Field::new("count", TypeRef::named_nn(TypeRef::INT), |ctx| {
-            let value = ctx.parent_value.try_downcast_ref::<Group>().ok().and_then(|g| g.0.get("count").cloned()).unwrap_or(Json::from(0));
+            let value = ctx
+                .parent_value
+                .try_downcast_ref::<Group>()
+                .ok()
+                .and_then(|g| g.0.get("count").cloned())
+                .unwrap_or(Json::from(0));
             FieldFuture::Value(Some(FieldValue::value(GqlValue::from_json(value).unwrap_or(GqlValue::Null))))
         }))
         .field(part("countDistinct", names.aggregate_distinct()));
@@ -126,14 +155,18 @@ pub fn aggregate_field(table: &Table, mut builder: SchemaBuilder) -> (SchemaBuil
     );
     let mut field_args = vec![
         InputValue::new("where", TypeRef::named(names.filter())).description("Only rows that match are aggregated."),
-        InputValue::new("groupBy", TypeRef::named_nn_list(names.group_by_enum())).description("One group per distinct combination."),
+        InputValue::new("groupBy", TypeRef::named_nn_list(names.group_by_enum()))
+            .description("One group per distinct combination."),
         InputValue::new("having", TypeRef::named(having_input)),
         InputValue::new("orderBy", TypeRef::named("AggregateOrder")).description("Default KEY_ASC."),
-        InputValue::new("first", TypeRef::named(TypeRef::INT)).description("At most this many groups (default and limit 1,000)."),
+        InputValue::new("first", TypeRef::named(TypeRef::INT))
+            .description("At most this many groups (default and limit 1,000)."),
     ];
     if !time_columns.is_empty() {
         builder = builder
-            .register(Enum::new(time_enum_name.clone()).items(time_columns.iter().map(|c| screaming_snake(&c.def.name))))
+            .register(
+                Enum::new(time_enum_name.clone()).items(time_columns.iter().map(|c| screaming_snake(&c.def.name))),
+            )
             .register(
                 InputObject::new(bucket_input.clone())
                     .description("Group by a time column truncated to a unit (`key.bucket`).")
@@ -144,16 +177,17 @@ pub fn aggregate_field(table: &Table, mut builder: SchemaBuilder) -> (SchemaBuil
     }
 
     let index = table.index;
-    let mut field = Field::new(names.aggregate_field(), TypeRef::named_nn_list_nn(names.aggregate_group()), move |ctx| {
-        FieldFuture::new(async move {
-            let state = state(&ctx)?;
-            let table = state.catalog.table(index);
-            let args = args_map(&ctx);
-            let groups = run(state, table, &args, &ctx.field()).await.map_err(ApiError::into_graphql)?;
-            Ok(Some(FieldValue::list(groups.into_iter().map(|g| FieldValue::owned_any(Group(Arc::new(g)))))))
+    let mut field =
+        Field::new(names.aggregate_field(), TypeRef::named_nn_list_nn(names.aggregate_group()), move |ctx| {
+            FieldFuture::new(async move {
+                let state = state(&ctx)?;
+                let table = state.catalog.table(index);
+                let args = args_map(&ctx);
+                let groups = run(state, table, &args, &ctx.field()).await.map_err(ApiError::into_graphql)?;
+                Ok(Some(FieldValue::list(groups.into_iter().map(|g| FieldValue::owned_any(Group(Arc::new(g)))))))
+            })
         })
-    })
-    .description(format!("Aggregates of {} rows, optionally grouped.", names.type_name));
+        .description(format!("Aggregates of {} rows, optionally grouped.", names.type_name));
     for arg in field_args {
         field = field.argument(arg);
     }
@@ -194,7 +228,12 @@ fn select_list(table: &Table, alias: &str, group: &SelectionField<'_>) -> Vec<(S
     pairs
 }
 
-async fn run(state: &RequestState, table: &Table, args: &HashMap<String, GqlValue>, field: &SelectionField<'_>) -> ApiResult<Vec<Map<String, Json>>> {
+async fn run(
+    state: &RequestState,
+    table: &Table,
+    args: &HashMap<String, GqlValue>,
+    field: &SelectionField<'_>,
+) -> ApiResult<Vec<Map<String, Json>>> {
     let mut sql = Sql::default();
     let alias = sql.alias();
     let mut pairs: Vec<(String, String)> = Vec::new();
@@ -232,14 +271,18 @@ async fn run(state: &RequestState, table: &Table, args: &HashMap<String, GqlValu
         _ => None,
     };
     let first = match args.get("first") {
-        Some(GqlValue::Number(n)) => n.as_u64().filter(|n| *n <= 1_000).ok_or_else(|| ApiError::bad_input("first must be between 0 and 1000"))?,
+        Some(GqlValue::Number(n)) => {
+            n.as_u64().filter(|n| *n <= 1_000).ok_or_else(|| ApiError::bad_input("first must be between 0 and 1000"))?
+        }
         _ => 1_000,
     };
     let direction = match args.get("orderBy") {
         Some(GqlValue::Enum(order)) => order.to_string(),
         _ => "KEY_ASC".to_string(),
     };
-    let key_order = |desc: bool| group_exprs.iter().map(|e| format!("{e} {}", if desc { "DESC" } else { "ASC" })).collect::<Vec<_>>();
+    let key_order = |desc: bool| {
+        group_exprs.iter().map(|e| format!("{e} {}", if desc { "DESC" } else { "ASC" })).collect::<Vec<_>>()
+    };
     let order: Vec<String> = match direction.as_str() {
         "KEY_DESC" => key_order(true),
         "COUNT_ASC" => std::iter::once("count(*) ASC".to_string()).chain(key_order(false)).collect(),

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use async_graphql::dynamic::{Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, SchemaBuilder, TypeRef};
+use async_graphql::dynamic::{
+    Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, SchemaBuilder, TypeRef,
+};
 use async_graphql::{Name, Value as GqlValue};
 use indexmap::IndexMap;
 
@@ -39,7 +41,10 @@ fn list_arguments(field: Field, table: &Table) -> Field {
             InputValue::new("orderBy", TypeRef::named_nn_list(names.order_by()))
                 .description("Sort keys, applied in the order given; the id breaks ties."),
         )
-        .argument(InputValue::new("first", TypeRef::named(TypeRef::INT)).description("Page size, from the start (default 20, at most 100)."))
+        .argument(
+            InputValue::new("first", TypeRef::named(TypeRef::INT))
+                .description("Page size, from the start (default 20, at most 100)."),
+        )
         .argument(InputValue::new("after", TypeRef::named(TypeRef::STRING)).description("Cursor to continue after."))
         .argument(InputValue::new("last", TypeRef::named(TypeRef::INT)).description("Page size, from the end."))
         .argument(InputValue::new("before", TypeRef::named(TypeRef::STRING)).description("Cursor to continue before."))
@@ -106,7 +111,10 @@ fn to_many_field(catalog: &Catalog, rel: &Arc<Relation>) -> Field {
             let loader = resolve::to_many_loader(state, &rel, args.clone(), columns);
             let page = loader.load_one(key.clone()).await.map_err(ApiError::into_graphql)?.unwrap_or_default();
             let count_loader = resolve::count_loader(state, &rel, args.get("where").cloned());
-            Ok(Some(FieldValue::owned_any(ConnectionValue { page, count: CountSource::Nested { loader: count_loader, parent: key } })))
+            Ok(Some(FieldValue::owned_any(ConnectionValue {
+                page,
+                count: CountSource::Nested { loader: count_loader, parent: key },
+            })))
         })
     })
     .description(format!("{} rows whose `{}` references this row.", child.names.type_name, rel.child_column));
@@ -114,7 +122,12 @@ fn to_many_field(catalog: &Catalog, rel: &Arc<Relation>) -> Field {
 }
 
 /// The object, connection, edge, filter and ordering types of one table.
-pub fn table_types(catalog: &Catalog, table: &Table, shared: &mut SharedTypes, mut builder: SchemaBuilder) -> Result<SchemaBuilder, String> {
+pub fn table_types(
+    catalog: &Catalog,
+    table: &Table,
+    shared: &mut SharedTypes,
+    mut builder: SchemaBuilder,
+) -> Result<SchemaBuilder, String> {
     let names = &table.names;
     let mut node = Object::new(names.type_name.clone());
     if let Some(description) = &table.description {
@@ -123,7 +136,9 @@ pub fn table_types(catalog: &Catalog, table: &Table, shared: &mut SharedTypes, m
     let mut filter = InputObject::new(names.filter())
         .description(format!("Conditions on {} rows; all given conditions must hold.", names.type_name))
         .field(InputValue::new("and", TypeRef::named_nn_list(names.filter())).description("All of these hold."))
-        .field(InputValue::new("or", TypeRef::named_nn_list(names.filter())).description("At least one of these holds."))
+        .field(
+            InputValue::new("or", TypeRef::named_nn_list(names.filter())).description("At least one of these holds."),
+        )
         .field(InputValue::new("not", TypeRef::named(names.filter())).description("This does not hold."));
     let mut order = InputObject::new(names.order_by()).description(format!(
         "One sort key of {} rows: set exactly one field (a related row's field sorts by that row).",
@@ -156,7 +171,10 @@ pub fn table_types(catalog: &Catalog, table: &Table, shared: &mut SharedTypes, m
     let many_filter = InputObject::new(names.many_filter())
         .description(format!("Conditions on a set of related {} rows.", names.type_name))
         .field(InputValue::new("some", TypeRef::named(names.filter())).description("At least one related row matches."))
-        .field(InputValue::new("every", TypeRef::named(names.filter())).description("Every related row matches (true when there are none)."))
+        .field(
+            InputValue::new("every", TypeRef::named(names.filter()))
+                .description("Every related row matches (true when there are none)."),
+        )
         .field(InputValue::new("none", TypeRef::named(names.filter())).description("No related row matches."));
 
     let edge = Object::new(names.edge())
@@ -171,7 +189,14 @@ pub fn table_types(catalog: &Catalog, table: &Table, shared: &mut SharedTypes, m
     let column_enum = Enum::new(names.column_enum())
         .description(format!("The columns of {} rows.", names.type_name))
         .items(table.visible_columns().filter(|c| c.writable()).map(|c| screaming_snake(&c.def.name)));
-    builder = builder.register(node).register(filter).register(many_filter).register(order).register(edge).register(connection).register(column_enum);
+    builder = builder
+        .register(node)
+        .register(filter)
+        .register(many_filter)
+        .register(order)
+        .register(edge)
+        .register(connection)
+        .register(column_enum);
     Ok(builder)
 }
 
@@ -180,17 +205,26 @@ fn connection_type(table: &Table) -> Object {
     Object::new(names.connection())
         .description(format!("A page of {} rows.", names.type_name))
         .field(Field::new("edges", TypeRef::named_nn_list_nn(names.edge()), |ctx| {
-            let value = ctx.parent_value.try_downcast_ref::<ConnectionValue>().ok().map(|c| FieldValue::list(c.page.rows.iter().map(row_value)));
+            let value = ctx
+                .parent_value
+                .try_downcast_ref::<ConnectionValue>()
+                .ok()
+                .map(|c| FieldValue::list(c.page.rows.iter().map(row_value)));
             FieldFuture::Value(value)
         }))
         .field(Field::new("nodes", TypeRef::named_nn_list_nn(names.type_name.clone()), |ctx| {
-            let value = ctx.parent_value.try_downcast_ref::<ConnectionValue>().ok().map(|c| FieldValue::list(c.page.rows.iter().map(row_value)));
+            let value = ctx
+                .parent_value
+                .try_downcast_ref::<ConnectionValue>()
+                .ok()
+                .map(|c| FieldValue::list(c.page.rows.iter().map(row_value)));
             FieldFuture::Value(value)
         }))
         .field(Field::new("pageInfo", TypeRef::named_nn("PageInfo"), |ctx| {
             let value = ctx.parent_value.try_downcast_ref::<ConnectionValue>().ok().map(|c| {
                 let page = &c.page;
-                let cursor = |row: Option<&Arc<Row>>| row.map(|r| GqlValue::String(r.cursor())).unwrap_or(GqlValue::Null);
+                let cursor =
+                    |row: Option<&Arc<Row>>| row.map(|r| GqlValue::String(r.cursor())).unwrap_or(GqlValue::Null);
                 FieldValue::value(GqlValue::Object(IndexMap::from([
                     (Name::new("hasNextPage"), GqlValue::Boolean(page.has_next)),
                     (Name::new("hasPreviousPage"), GqlValue::Boolean(page.has_previous)),
@@ -207,7 +241,9 @@ fn connection_type(table: &Table) -> Object {
                     let count = match &connection.count {
                         CountSource::Root { table, filter } => {
                             let state = state(&ctx)?;
-                            resolve::root_count(state, state.catalog.table(*table), filter.as_ref()).await.map_err(ApiError::into_graphql)?
+                            resolve::root_count(state, state.catalog.table(*table), filter.as_ref())
+                                .await
+                                .map_err(ApiError::into_graphql)?
                         }
                         CountSource::Nested { loader, parent } => {
                             loader.load_one(parent.clone()).await.map_err(ApiError::into_graphql)?.unwrap_or(0)
@@ -245,7 +281,8 @@ pub fn query_fields(table: &Table, mut query: Object) -> Object {
             let table = state.catalog.table(index);
             let id = ctx.args.try_get("id")?.string()?.to_string();
             let columns = resolve::node_columns(table, ctx.field().selection_set());
-            let rows = resolve::rows_by_ids(state, table, "id", &[id], &columns).await.map_err(ApiError::into_graphql)?;
+            let rows =
+                resolve::rows_by_ids(state, table, "id", &[id], &columns).await.map_err(ApiError::into_graphql)?;
             Ok(rows.first().map(row_value))
         })
     })

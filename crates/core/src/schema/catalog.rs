@@ -230,9 +230,11 @@ impl Catalog {
                 if !tables[child].has_column(&fk.from_column) {
                     return Err(format!("{}.{} is not a column", fk.from_table, fk.from_column));
                 }
-                let field_base = fk.from_column.strip_suffix("_id").map(str::to_string).unwrap_or_else(|| {
-                    format!("{}_{}", fk.from_column, crate::naming::singular(&fk.to_table))
-                });
+                let field_base = fk
+                    .from_column
+                    .strip_suffix("_id")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("{}_{}", fk.from_column, crate::naming::singular(&fk.to_table)));
                 constraint_messages.insert(
                     format!("{}_{}_fkey", fk.from_table, fk.from_column),
                     format!(
@@ -291,7 +293,10 @@ impl Catalog {
                     ),
                 );
             }
-            constraint_messages.insert(format!("{}_pkey", table.name), format!("a {} with this id already exists", table.names.type_name));
+            constraint_messages.insert(
+                format!("{}_pkey", table.name),
+                format!("a {} with this id already exists", table.names.type_name),
+            );
             for column in &table.columns {
                 let message = match column.kind() {
                     ColumnKind::Enum(meta) => format!("{} must be one of {}", column.field, meta.values.join(", ")),

@@ -47,7 +47,11 @@ pub struct SchemaParts {
 }
 
 /// Builds the whole schema. `db` is `None` only for printing the SDL.
-pub fn build_schema(domains: &[Domain], config: &SchemaConfig, db: Option<DatabaseConnection>) -> Result<Schema, SchemaError> {
+pub fn build_schema(
+    domains: &[Domain],
+    config: &SchemaConfig,
+    db: Option<DatabaseConnection>,
+) -> Result<Schema, SchemaError> {
     let defs = domains.iter().flat_map(|d| d.tables.iter().cloned()).collect();
     let catalog = Arc::new(Catalog::build(defs, config.clone()).map_err(SchemaError)?);
     let mut builder = types::register_scalars(Schema::build("Query", Some("Mutation"), None));
@@ -62,6 +66,17 @@ pub fn build_schema(domains: &[Domain], config: &SchemaConfig, db: Option<Databa
         builder = next;
         query = query.field(aggregate);
         mutation = mutate::mutation_fields(table, mutation);
+    }
+    let generated: Vec<String> = catalog.tables.iter().flat_map(|t| generated_type_names(t)).collect();
+    let clashes = shared.clashes(generated.iter().map(String::as_str).chain([
+        "Query",
+        "Mutation",
+        "PageInfo",
+        "Health",
+        "OrderDirection",
+    ]));
+    if !clashes.is_empty() {
+        return Err(SchemaError(format!("enum names clash with generated type names: {}", clashes.join(", "))));
     }
     builder = shared.register(builder);
     builder = builder.register(health_type());
@@ -85,6 +100,34 @@ pub fn build_schema(domains: &[Domain], config: &SchemaConfig, db: Option<Databa
     builder.finish()
 }
 
+/// Every type name the engine generates for a table (an enum of the same name would replace it).
+fn generated_type_names(table: &catalog::Table) -> Vec<String> {
+    let n = &table.names;
+    vec![
+        n.type_name.clone(),
+        n.connection(),
+        n.edge(),
+        n.filter(),
+        n.many_filter(),
+        n.order_by(),
+        n.column_enum(),
+        n.create_input(),
+        n.update_input(),
+        n.conflict_target(),
+        n.on_conflict(),
+        n.mutation_result(),
+        n.aggregate_group(),
+        n.aggregate_key(),
+        n.aggregate_numeric(),
+        n.aggregate_ordered(),
+        n.aggregate_distinct(),
+        n.group_by_enum(),
+        format!("{}TimeColumn", n.type_name),
+        format!("{}TimeBucket", n.type_name),
+        format!("{}AggregateHaving", n.type_name),
+    ]
+}
+
 fn health_type() -> Object {
     let field = |name: &'static str, ty: &str| {
         Field::new(name, TypeRef::named_nn(ty), move |ctx| {
@@ -98,7 +141,9 @@ fn health_type() -> Object {
     };
     Object::new("Health")
         .description("The product document's health check.")
-        .field(field("tableCount", TypeRef::INT).description("Tables in the public schema, the migration table included."))
+        .field(
+            field("tableCount", TypeRef::INT).description("Tables in the public schema, the migration table included."),
+        )
         .field(field("postgresVersion", TypeRef::STRING))
         .field(field("userCount", TypeRef::INT))
 }

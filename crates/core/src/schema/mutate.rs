@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use async_graphql::dynamic::{Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, SchemaBuilder, TypeRef};
+use async_graphql::dynamic::{
+    Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, SchemaBuilder, TypeRef,
+};
 use async_graphql::{Name, SelectionField, Value as GqlValue};
 use indexmap::IndexMap;
 
@@ -41,15 +43,15 @@ pub fn mutation_types(table: &Table, mut builder: SchemaBuilder) -> SchemaBuilde
             unique = unique.item(key.as_str());
         }
     }
-    builder = builder.register(unique).register(
-        InputObject::new(names.on_conflict())
-            .description("What an upsert does when a row with the same unique key exists.")
-            .field(InputValue::new("key", TypeRef::named_nn(names.conflict_target())))
-            .field(
-                InputValue::new("update", TypeRef::named_nn_list(names.column_enum()))
-                    .description("Columns overwritten from the input; empty or absent: keep the existing row as it is."),
-            ),
-    );
+    builder =
+        builder.register(unique).register(
+            InputObject::new(names.on_conflict())
+                .description("What an upsert does when a row with the same unique key exists.")
+                .field(InputValue::new("key", TypeRef::named_nn(names.conflict_target())))
+                .field(InputValue::new("update", TypeRef::named_nn_list(names.column_enum())).description(
+                    "Columns overwritten from the input; empty or absent: keep the existing row as it is.",
+                )),
+        );
     builder.register(
         Object::new(names.mutation_result())
             .description("The rows a bulk update or delete touched.")
@@ -58,7 +60,11 @@ pub fn mutation_types(table: &Table, mut builder: SchemaBuilder) -> SchemaBuilde
                 FieldFuture::Value(Some(FieldValue::value(value as i64)))
             }))
             .field(Field::new("nodes", TypeRef::named_nn_list_nn(names.type_name.clone()), |ctx| {
-                let value = ctx.parent_value.try_downcast_ref::<Vec<Arc<Row>>>().ok().map(|rows| FieldValue::list(rows.iter().map(row_value)));
+                let value = ctx
+                    .parent_value
+                    .try_downcast_ref::<Vec<Arc<Row>>>()
+                    .ok()
+                    .map(|rows| FieldValue::list(rows.iter().map(row_value)));
                 FieldFuture::Value(value)
             })),
     )
@@ -86,7 +92,12 @@ pub fn mutation_fields(table: &Table, mut mutation: Object) -> Object {
     };
     let id = || InputValue::new("id", TypeRef::named_nn("UUID"));
     let specs = [
-        (Kind::Create, format!("create{ty}"), TypeRef::named_nn(ty), vec![InputValue::new("input", TypeRef::named_nn(names.create_input()))]),
+        (
+            Kind::Create,
+            format!("create{ty}"),
+            TypeRef::named_nn(ty),
+            vec![InputValue::new("input", TypeRef::named_nn(names.create_input()))],
+        ),
         (
             Kind::CreateMany,
             format!("create{}", names.plural),
@@ -102,7 +113,12 @@ pub fn mutation_fields(table: &Table, mut mutation: Object) -> Object {
                 InputValue::new("onConflict", TypeRef::named_nn(names.on_conflict())),
             ],
         ),
-        (Kind::Update, format!("update{ty}"), TypeRef::named_nn(ty), vec![id(), InputValue::new("set", TypeRef::named_nn(names.update_input()))]),
+        (
+            Kind::Update,
+            format!("update{ty}"),
+            TypeRef::named_nn(ty),
+            vec![id(), InputValue::new("set", TypeRef::named_nn(names.update_input()))],
+        ),
         (
             Kind::UpdateMany,
             format!("update{}", names.plural),
@@ -110,7 +126,12 @@ pub fn mutation_fields(table: &Table, mut mutation: Object) -> Object {
             vec![filter(), InputValue::new("set", TypeRef::named_nn(names.update_input())), at_most()],
         ),
         (Kind::Delete, format!("delete{ty}"), TypeRef::named_nn(ty), vec![id()]),
-        (Kind::DeleteMany, format!("delete{}", names.plural), TypeRef::named_nn(names.mutation_result()), vec![filter(), at_most()]),
+        (
+            Kind::DeleteMany,
+            format!("delete{}", names.plural),
+            TypeRef::named_nn(names.mutation_result()),
+            vec![filter(), at_most()],
+        ),
     ];
     for (kind, name, output, arguments) in specs {
         if matches!(kind, Kind::Create | Kind::CreateMany | Kind::Upsert) && !table.creatable() {
@@ -152,7 +173,12 @@ fn returned_columns(table: &Table, field: &SelectionField<'_>, bulk_result: bool
     }
 }
 
-async fn run(state: &Arc<RequestState>, index: usize, kind: Kind, ctx: &ResolverContext<'_>) -> ApiResult<FieldValue<'static>> {
+async fn run(
+    state: &Arc<RequestState>,
+    index: usize,
+    kind: Kind,
+    ctx: &ResolverContext<'_>,
+) -> ApiResult<FieldValue<'static>> {
     state.begin().await?;
     let table = state.catalog.table(index);
     let args = args_map(ctx);
@@ -192,12 +218,20 @@ async fn run(state: &Arc<RequestState>, index: usize, kind: Kind, ctx: &Resolver
             let set = set_sql(&mut sql, table, args.get("set"))?;
             let mut predicates = vec![target(&mut sql, state, table, alias, &args)?];
             predicates.extend(scope_predicate(state, table, alias));
-            format!("UPDATE {} AS {alias} SET {set} WHERE {} RETURNING {returning} AS r", ident(&table.name), predicates.join(" AND "))
+            format!(
+                "UPDATE {} AS {alias} SET {set} WHERE {} RETURNING {returning} AS r",
+                ident(&table.name),
+                predicates.join(" AND ")
+            )
         }
         Kind::Delete | Kind::DeleteMany => {
             let mut predicates = vec![target(&mut sql, state, table, alias, &args)?];
             predicates.extend(scope_predicate(state, table, alias));
-            format!("DELETE FROM {} AS {alias} WHERE {} RETURNING {returning} AS r", ident(&table.name), predicates.join(" AND "))
+            format!(
+                "DELETE FROM {} AS {alias} WHERE {} RETURNING {returning} AS r",
+                ident(&table.name),
+                predicates.join(" AND ")
+            )
         }
     };
     let rows: Vec<Arc<Row>> = state
@@ -210,12 +244,14 @@ async fn run(state: &Arc<RequestState>, index: usize, kind: Kind, ctx: &Resolver
         Kind::Create | Kind::Update | Kind::Delete => rows
             .into_iter()
             .next()
-            .map(|row| FieldValue::owned_any(row))
+            .map(FieldValue::owned_any)
             .ok_or_else(|| ApiError::NotFound(format!("no {} with this id", table.names.type_name))),
         Kind::CreateMany | Kind::Upsert => Ok(FieldValue::list(rows.iter().map(row_value))),
         Kind::UpdateMany | Kind::DeleteMany => {
             let at_most = match args.get("atMost") {
-                Some(GqlValue::Number(n)) => n.as_u64().ok_or_else(|| ApiError::bad_input("atMost must be zero or more"))?,
+                Some(GqlValue::Number(n)) => {
+                    n.as_u64().ok_or_else(|| ApiError::bad_input("atMost must be zero or more"))?
+                }
                 _ => return Err(ApiError::bad_input("atMost is required")),
             };
             if rows.len() as u64 > at_most {
@@ -231,7 +267,13 @@ async fn run(state: &Arc<RequestState>, index: usize, kind: Kind, ctx: &Resolver
 }
 
 /// `id = $1` for by-id mutations, the compiled filter for bulk ones.
-fn target(sql: &mut Sql, state: &RequestState, table: &Table, alias: &str, args: &HashMap<String, GqlValue>) -> ApiResult<String> {
+fn target(
+    sql: &mut Sql,
+    state: &RequestState,
+    table: &Table,
+    alias: &str,
+    args: &HashMap<String, GqlValue>,
+) -> ApiResult<String> {
     match (args.get("id"), args.get("where")) {
         (Some(GqlValue::String(id)), _) => Ok(format!("{alias}.\"id\" = {}", sql.bind(id.clone(), "uuid"))),
         (_, Some(GqlValue::Object(filter))) => sql::filter(sql, &state.catalog, table, alias, filter),
@@ -279,7 +321,8 @@ fn insert_sql(sql: &mut Sql, table: &Table, inputs: &[&IndexMap<Name, GqlValue>]
         }
         rows.push(format!("({})", values.join(", ")));
     }
-    let columns: Vec<String> = fields.iter().map(|f| ident(writable_column(table, f).map(|c| c.sql()).unwrap_or(f))).collect();
+    let columns: Vec<String> =
+        fields.iter().map(|f| ident(writable_column(table, f).map(|c| c.sql()).unwrap_or(f))).collect();
     Ok(format!("INSERT INTO {} AS t ({}) VALUES {}", ident(&table.name), columns.join(", "), rows.join(", ")))
 }
 
@@ -343,4 +386,3 @@ fn set_sql(sql: &mut Sql, table: &Table, set: Option<&GqlValue>) -> ApiResult<St
     }
     Ok(parts.join(", "))
 }
-

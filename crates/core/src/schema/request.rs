@@ -6,9 +6,13 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextPrepareRequest, NextValidation};
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextPrepareRequest, NextValidation,
+};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ErrorExtensionValues, Request, Response, ServerError, ServerResult, ValidationResult, Value, Variables};
+use async_graphql::{
+    ErrorExtensionValues, Request, Response, ServerError, ServerResult, ValidationResult, Value, Variables,
+};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, QueryResult, Statement, TransactionTrait};
 
 use crate::error::{ApiError, ApiResult, classify_db_error};
@@ -137,7 +141,7 @@ fn with_code(mut error: ServerError, code: &str) -> ServerError {
 }
 
 fn count_aliases(doc: &ExecutableDocument) -> usize {
-    fn walk(set: &SelectionSet, doc: &ExecutableDocument, depth: usize) -> usize {
+    fn walk(set: &SelectionSet, depth: usize) -> usize {
         if depth > 64 {
             return 0;
         }
@@ -145,21 +149,26 @@ fn count_aliases(doc: &ExecutableDocument) -> usize {
             .iter()
             .map(|item| match &item.node {
                 Selection::Field(field) => {
-                    usize::from(field.node.alias.is_some()) + walk(&field.node.selection_set.node, doc, depth + 1)
+                    usize::from(field.node.alias.is_some()) + walk(&field.node.selection_set.node, depth + 1)
                 }
-                Selection::InlineFragment(fragment) => walk(&fragment.node.selection_set.node, doc, depth + 1),
+                Selection::InlineFragment(fragment) => walk(&fragment.node.selection_set.node, depth + 1),
                 Selection::FragmentSpread(_) => 0,
             })
             .sum()
     }
-    let operations: usize = doc.operations.iter().map(|(_, op)| walk(&op.node.selection_set.node, doc, 0)).sum();
-    let fragments: usize = doc.fragments.values().map(|f| walk(&f.node.selection_set.node, doc, 0)).sum();
+    let operations: usize = doc.operations.iter().map(|(_, op)| walk(&op.node.selection_set.node, 0)).sum();
+    let fragments: usize = doc.fragments.values().map(|f| walk(&f.node.selection_set.node, 0)).sum();
     operations + fragments
 }
 
 #[async_trait::async_trait]
 impl Extension for RequestHandler {
-    async fn prepare_request(&self, ctx: &ExtensionContext<'_>, request: Request, next: NextPrepareRequest<'_>) -> ServerResult<Request> {
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
         let request = match &self.db {
             Some(db) => request.data(Arc::new(RequestState::new(db.clone(), self.catalog.clone()))),
             None => request,
@@ -186,7 +195,11 @@ impl Extension for RequestHandler {
         Ok(doc)
     }
 
-    async fn validation(&self, ctx: &ExtensionContext<'_>, next: NextValidation<'_>) -> Result<ValidationResult, Vec<ServerError>> {
+    async fn validation(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        next: NextValidation<'_>,
+    ) -> Result<ValidationResult, Vec<ServerError>> {
         next.run(ctx).await.map_err(|errors| {
             errors
                 .into_iter()
@@ -206,7 +219,12 @@ impl Extension for RequestHandler {
         })
     }
 
-    async fn execute(&self, ctx: &ExtensionContext<'_>, operation_name: Option<&str>, next: NextExecute<'_>) -> Response {
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
         let mut response = next.run(ctx, operation_name).await;
         response.errors = response.errors.into_iter().map(|e| with_code(e, "BAD_USER_INPUT")).collect();
         if let Ok(state) = ctx.data::<Arc<RequestState>>() {

@@ -75,10 +75,9 @@ impl PageArgs {
         let number = |name: &str| -> ApiResult<Option<u64>> {
             match args.get(name) {
                 None | Some(GqlValue::Null) => Ok(None),
-                Some(GqlValue::Number(n)) => n
-                    .as_u64()
-                    .map(Some)
-                    .ok_or_else(|| ApiError::bad_input(format!("{name} must be zero or more"))),
+                Some(GqlValue::Number(n)) => {
+                    n.as_u64().map(Some).ok_or_else(|| ApiError::bad_input(format!("{name} must be zero or more")))
+                }
                 Some(_) => Err(ApiError::bad_input(format!("{name} must be a number"))),
             }
         };
@@ -145,11 +144,8 @@ pub fn connection_node_fields<'a>(connection: &SelectionField<'a>) -> Vec<Select
 
 /// `json_build_object` of the given columns of `alias`, plus the sort keys as `__k<i>`.
 pub fn row_json(table: &Table, alias: &str, columns: &[String], keys: &[OrderKey]) -> String {
-    let mut pairs: Vec<(String, String)> = columns
-        .iter()
-        .filter(|c| table.has_column(c))
-        .map(|c| (c.clone(), format!("{alias}.{}", ident(c))))
-        .collect();
+    let mut pairs: Vec<(String, String)> =
+        columns.iter().filter(|c| table.has_column(c)).map(|c| (c.clone(), format!("{alias}.{}", ident(c)))).collect();
     pairs.extend(keys.iter().enumerate().map(|(i, k)| (format!("__k{i}"), k.expr.clone())));
     sql::json_object(&pairs)
 }
@@ -195,7 +191,8 @@ pub fn page_query(
         let reversed: Vec<OrderKey> = keys.iter().map(OrderKey::reversed).collect();
         predicates.push(sql::keyset_after(sql, &reversed, before)?);
     }
-    let effective: Vec<OrderKey> = if page.backward { keys.iter().map(OrderKey::reversed).collect() } else { keys.clone() };
+    let effective: Vec<OrderKey> =
+        if page.backward { keys.iter().map(OrderKey::reversed).collect() } else { keys.clone() };
     let limit = sql.bind_int(page.limit as i64 + 1);
     let text = format!(
         "SELECT {} AS r FROM {} {alias} {} WHERE {} ORDER BY {} LIMIT {limit}",
@@ -212,7 +209,8 @@ pub fn page_query(
 pub fn finish_page(rows: Vec<Map<String, Json>>, plan: &PagePlan) -> Page {
     let limit = plan.page.limit as usize;
     let has_more = rows.len() > limit;
-    let mut rows: Vec<Arc<Row>> = rows.into_iter().take(limit).map(|r| Arc::new(Row::from_json(r, plan.keys.len()))).collect();
+    let mut rows: Vec<Arc<Row>> =
+        rows.into_iter().take(limit).map(|r| Arc::new(Row::from_json(r, plan.keys.len()))).collect();
     if plan.page.backward {
         rows.reverse();
         Page { rows, has_next: plan.page.before.is_some(), has_previous: has_more }
@@ -254,11 +252,18 @@ pub async fn root_count(state: &RequestState, table: &Table, filter: Option<&Gql
 }
 
 /// Rows of `table` by id, one statement for all ids.
-pub async fn rows_by_ids(state: &RequestState, table: &Table, column: &str, ids: &[String], columns: &[String]) -> ApiResult<Vec<Arc<Row>>> {
+pub async fn rows_by_ids(
+    state: &RequestState,
+    table: &Table,
+    column: &str,
+    ids: &[String],
+    columns: &[String],
+) -> ApiResult<Vec<Arc<Row>>> {
     let mut sql = Sql::default();
     let alias = sql.alias();
     let key_type = table.column(column).map(|c| c.kind().sql_type()).unwrap_or_else(|| "uuid".into());
-    let ids_param = sql.bind(sql::array_literal(&ids.iter().cloned().map(Some).collect::<Vec<_>>()), &format!("{key_type}[]"));
+    let ids_param =
+        sql.bind(sql::array_literal(&ids.iter().cloned().map(Some).collect::<Vec<_>>()), &format!("{key_type}[]"));
     let mut predicates = vec![format!("{alias}.{} = ANY({ids_param})", ident(column))];
     predicates.extend(scope_predicate(state, table, &alias));
     let text = format!(
@@ -320,7 +325,8 @@ impl Loader<String> for ToManyLoader {
         let key_type = parent.column(&rel.parent_column).map(|c| c.kind().sql_type()).unwrap_or_else(|| "uuid".into());
         let page = PageArgs::parse(&self.args, catalog)?;
         let mut sql = Sql::default();
-        let ids = sql.bind(sql::array_literal(&keys.iter().cloned().map(Some).collect::<Vec<_>>()), &format!("{key_type}[]"));
+        let ids =
+            sql.bind(sql::array_literal(&keys.iter().cloned().map(Some).collect::<Vec<_>>()), &format!("{key_type}[]"));
         let parent_key = |alias: &str| format!("{alias}.{} = p.k", ident(&rel.child_column));
         let plan = page_query(
             &mut sql,
@@ -334,7 +340,10 @@ impl Loader<String> for ToManyLoader {
         )?;
         // No outer ORDER BY: the nested loop emits each parent's rows in the subquery's order,
         // and an (unstable) outer sort could only disturb it.
-        let text = format!("SELECT p.k::text AS parent, c.r AS r FROM unnest({ids}) AS p(k) CROSS JOIN LATERAL ({}) c", plan.text);
+        let text = format!(
+            "SELECT p.k::text AS parent, c.r AS r FROM unnest({ids}) AS p(k) CROSS JOIN LATERAL ({}) c",
+            plan.text
+        );
         let rows = self.state.query_all(sql.statement(text)).await?;
         let mut grouped: HashMap<String, Vec<Map<String, Json>>> = HashMap::new();
         for row in rows {
@@ -357,13 +366,8 @@ pub fn to_many_loader(
 ) -> Arc<DataLoader<ToManyLoader>> {
     let mut sorted: Vec<_> = args.iter().map(|(k, v)| format!("{k}={v}")).collect();
     sorted.sort();
-    let key = format!(
-        "many:{}.{}:{}:{}",
-        relation.child_table,
-        relation.child_column,
-        sorted.join("&"),
-        columns.join(",")
-    );
+    let key =
+        format!("many:{}.{}:{}:{}", relation.child_table, relation.child_column, sorted.join("&"), columns.join(","));
     state.loader(&key, || new_loader(ToManyLoader { state: state.clone(), relation: relation.clone(), args, columns }))
 }
 
@@ -385,7 +389,8 @@ impl Loader<String> for CountLoader {
         let key_type = child.column(&rel.child_column).map(|c| c.kind().sql_type()).unwrap_or_else(|| "uuid".into());
         let mut sql = Sql::default();
         let alias = sql.alias();
-        let ids = sql.bind(sql::array_literal(&keys.iter().cloned().map(Some).collect::<Vec<_>>()), &format!("{key_type}[]"));
+        let ids =
+            sql.bind(sql::array_literal(&keys.iter().cloned().map(Some).collect::<Vec<_>>()), &format!("{key_type}[]"));
         let fk = format!("{alias}.{}", ident(&rel.child_column));
         let mut predicates = vec![format!("{fk} = ANY({ids})")];
         if let Some(GqlValue::Object(f)) = &self.filter {
@@ -408,7 +413,11 @@ impl Loader<String> for CountLoader {
     }
 }
 
-pub fn count_loader(state: &Arc<RequestState>, relation: &Arc<Relation>, filter: Option<GqlValue>) -> Arc<DataLoader<CountLoader>> {
+pub fn count_loader(
+    state: &Arc<RequestState>,
+    relation: &Arc<Relation>,
+    filter: Option<GqlValue>,
+) -> Arc<DataLoader<CountLoader>> {
     let key = format!(
         "count:{}.{}:{}",
         relation.child_table,

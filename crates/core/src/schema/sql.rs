@@ -108,7 +108,9 @@ pub fn output_value(kind: &ColumnKind, value: &Json) -> GqlValue {
     match (kind, value) {
         (_, Json::Null) => GqlValue::Null,
         (ColumnKind::Enum(_), Json::String(s)) => GqlValue::Enum(Name::new(EnumMeta::graphql_value(s))),
-        (ColumnKind::Array(inner), Json::Array(items)) => GqlValue::List(items.iter().map(|i| output_value(inner, i)).collect()),
+        (ColumnKind::Array(inner), Json::Array(items)) => {
+            GqlValue::List(items.iter().map(|i| output_value(inner, i)).collect())
+        }
         (ColumnKind::Json, v) => GqlValue::from_json(v.clone()).unwrap_or(GqlValue::Null),
         (_, v) => GqlValue::from_json(v.clone()).unwrap_or(GqlValue::Null),
     }
@@ -129,7 +131,13 @@ pub fn json_object(pairs: &[(String, String)]) -> String {
 }
 
 /// Compiles a `<Type>Filter` object into a boolean SQL expression over `alias`.
-pub fn filter(sql: &mut Sql, catalog: &Catalog, table: &Table, alias: &str, conditions: &IndexMap<Name, GqlValue>) -> ApiResult<String> {
+pub fn filter(
+    sql: &mut Sql,
+    catalog: &Catalog,
+    table: &Table,
+    alias: &str,
+    conditions: &IndexMap<Name, GqlValue>,
+) -> ApiResult<String> {
     let mut parts = Vec::new();
     for (key, value) in conditions {
         if matches!(value, GqlValue::Null) {
@@ -138,9 +146,16 @@ pub fn filter(sql: &mut Sql, catalog: &Catalog, table: &Table, alias: &str, cond
         match key.as_str() {
             "and" | "or" => {
                 let items = list_of_objects(value, key)?;
-                let compiled = items.iter().map(|f| filter_nested(sql, catalog, table, alias, f)).collect::<ApiResult<Vec<_>>>()?;
+                let compiled = items
+                    .iter()
+                    .map(|f| filter_nested(sql, catalog, table, alias, f))
+                    .collect::<ApiResult<Vec<_>>>()?;
                 let (joiner, empty) = if key.as_str() == "and" { (" AND ", "TRUE") } else { (" OR ", "FALSE") };
-                parts.push(if compiled.is_empty() { empty.to_string() } else { format!("({})", compiled.join(joiner)) });
+                parts.push(if compiled.is_empty() {
+                    empty.to_string()
+                } else {
+                    format!("({})", compiled.join(joiner))
+                });
             }
             "not" => {
                 let inner = object(value, key)?;
@@ -182,7 +197,10 @@ pub fn filter(sql: &mut Sql, catalog: &Catalog, table: &Table, alias: &str, cond
                         });
                     }
                 } else {
-                    return Err(ApiError::bad_input(format!("{} has no filterable field {field}", table.names.type_name)));
+                    return Err(ApiError::bad_input(format!(
+                        "{} has no filterable field {field}",
+                        table.names.type_name
+                    )));
                 }
             }
         }
@@ -415,7 +433,7 @@ pub fn decode_cursor(cursor: &str) -> ApiResult<Vec<Json>> {
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor).map_err(|_| invalid())?;
     let json: Json = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
     match json {
-        Json::Array(mut parts) if parts.len() == 2 && parts[0] == Json::from(1) => match parts.pop() {
+        Json::Array(mut parts) if parts.len() == 2 && parts[0] == 1 => match parts.pop() {
             Some(Json::Array(values)) => Ok(values),
             _ => Err(invalid()),
         },
@@ -449,10 +467,17 @@ mod tests {
             nullable,
         };
         let mut sql = Sql::default();
-        let text = keyset_after(&mut sql, &[key("a", true, true), key("id", false, false)], &[Json::Null, Json::from("i")]).unwrap();
+        let text =
+            keyset_after(&mut sql, &[key("a", true, true), key("id", false, false)], &[Json::Null, Json::from("i")])
+                .unwrap();
         assert_eq!(text, "(a IS NOT NULL OR (a IS NULL AND id > $1::text))");
         let mut sql = Sql::default();
-        let text = keyset_after(&mut sql, &[key("a", false, true), key("id", false, false)], &[Json::from("v"), Json::from("i")]).unwrap();
+        let text = keyset_after(
+            &mut sql,
+            &[key("a", false, true), key("id", false, false)],
+            &[Json::from("v"), Json::from("i")],
+        )
+        .unwrap();
         assert_eq!(text, "((a > $2::text OR a IS NULL) OR (a = $2::text AND id > $1::text))");
     }
 }

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use async_graphql::dynamic::{Enum, InputObject, InputValue, Object, Scalar, SchemaBuilder, TypeRef};
 use async_graphql::Value as GqlValue;
+use async_graphql::dynamic::{Enum, InputObject, InputValue, Object, Scalar, SchemaBuilder, TypeRef};
 
 use crate::registry::{ColumnKind, EnumMeta};
 
@@ -90,6 +90,11 @@ impl SharedTypes {
         }
     }
 
+    /// Enum names that would silently replace another type of the same name.
+    pub fn clashes<'a>(&self, type_names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        type_names.into_iter().filter(|name| self.enums.contains_key(*name)).map(str::to_string).collect()
+    }
+
     pub fn register(self, mut builder: SchemaBuilder) -> SchemaBuilder {
         for filter in self.filters.into_values() {
             builder = builder.register(filter);
@@ -97,7 +102,10 @@ impl SharedTypes {
         for meta in self.enums.into_values() {
             let mut graphql_enum = Enum::new(meta.name.clone());
             for value in &meta.values {
-                graphql_enum = graphql_enum.item(async_graphql::dynamic::EnumItem::new(EnumMeta::graphql_value(value)).description(format!("`{value}`")));
+                graphql_enum = graphql_enum.item(
+                    async_graphql::dynamic::EnumItem::new(EnumMeta::graphql_value(value))
+                        .description(format!("`{value}`")),
+                );
             }
             builder = builder.register(graphql_enum);
         }
@@ -107,7 +115,8 @@ impl SharedTypes {
 
 fn build_filter(name: &str, kind: &ColumnKind) -> InputObject {
     let scalar = scalar_name(kind);
-    let mut filter = InputObject::new(name).description(format!("Conditions on a {scalar} value; all given conditions must hold."));
+    let mut filter =
+        InputObject::new(name).description(format!("Conditions on a {scalar} value; all given conditions must hold."));
     let add = |f: InputObject, op: &str, ty: TypeRef, doc: &str| f.field(InputValue::new(op, ty).description(doc));
     filter = add(filter, "isNull", TypeRef::named(TypeRef::BOOLEAN), "true: the value is null; false: it is not");
     match kind {
@@ -122,7 +131,12 @@ fn build_filter(name: &str, kind: &ColumnKind) -> InputObject {
             filter = add(filter, "contains", TypeRef::named("JSON"), "contains this JSON (`@>`)");
             filter = add(filter, "containedBy", TypeRef::named("JSON"), "is contained in this JSON (`<@`)");
             filter = add(filter, "hasKey", TypeRef::named(TypeRef::STRING), "has this top-level key");
-            filter = add(filter, "path", TypeRef::named(TypeRef::STRING), "matches this SQL/JSON path predicate, e.g. `$.severity == \"high\"`");
+            filter = add(
+                filter,
+                "path",
+                TypeRef::named(TypeRef::STRING),
+                "matches this SQL/JSON path predicate, e.g. `$.severity == \"high\"`",
+            );
         }
         ColumnKind::Bool => {
             filter = add(filter, "eq", TypeRef::named(&scalar), "equal");
@@ -162,7 +176,11 @@ fn is_uuid(text: &str) -> bool {
 pub fn register_scalars(builder: SchemaBuilder) -> SchemaBuilder {
     let string_check = |check: fn(&str) -> bool| move |v: &GqlValue| matches!(v, GqlValue::String(s) if check(s));
     builder
-        .register(Scalar::new("UUID").description("A UUID, e.g. `0190f1a2-7b3c-7d4e-8f00-112233445566`.").validator(string_check(is_uuid)))
+        .register(
+            Scalar::new("UUID")
+                .description("A UUID, e.g. `0190f1a2-7b3c-7d4e-8f00-112233445566`.")
+                .validator(string_check(is_uuid)),
+        )
         .register(
             Scalar::new("DateTime")
                 .description("An RFC 3339 timestamp with time zone, e.g. `2026-11-29T20:23:53Z`.")
@@ -174,15 +192,11 @@ pub fn register_scalars(builder: SchemaBuilder) -> SchemaBuilder {
                 .validator(string_check(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())),
         )
         .register(Scalar::new("JSON").description("Any JSON value."))
-        .register(
-            Scalar::new("BigInt")
-                .description("A 64-bit integer.")
-                .validator(|v| match v {
-                    GqlValue::Number(n) => n.is_i64(),
-                    GqlValue::String(s) => s.parse::<i64>().is_ok(),
-                    _ => false,
-                }),
-        )
+        .register(Scalar::new("BigInt").description("A 64-bit integer.").validator(|v| match v {
+            GqlValue::Number(n) => n.is_i64(),
+            GqlValue::String(s) => s.parse::<i64>().is_ok(),
+            _ => false,
+        }))
         .register(
             Scalar::new("Inet")
                 .description("An IPv4 or IPv6 address, optionally with a prefix length (`10.0.0.0/8`).")
@@ -206,11 +220,12 @@ pub fn register_scalars(builder: SchemaBuilder) -> SchemaBuilder {
                 .description("The width of a time bucket in aggregates.")
                 .items(["MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR"]),
         )
-        .register(
-            Enum::new("AggregateOrder")
-                .description("How aggregate groups are ordered.")
-                .items(["KEY_ASC", "KEY_DESC", "COUNT_ASC", "COUNT_DESC"]),
-        )
+        .register(Enum::new("AggregateOrder").description("How aggregate groups are ordered.").items([
+            "KEY_ASC",
+            "KEY_DESC",
+            "COUNT_ASC",
+            "COUNT_DESC",
+        ]))
         .register(
             Object::new("PageInfo")
                 .description("Where a page sits in its list.")

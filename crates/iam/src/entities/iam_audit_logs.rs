@@ -5,11 +5,7 @@ use sea_orm::entity::prelude::*;
 
 /// Who performed the audited action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "iam_audit_actor_type"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "iam_audit_actor_type")]
 pub enum IamAuditActorType {
     #[sea_orm(string_value = "user")]
     User,
@@ -37,11 +33,7 @@ pub enum IamAuditCategory {
 
 /// Operation of an admin event (Keycloak `OperationType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "iam_audit_operation_type"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "iam_audit_operation_type")]
 pub enum IamAuditOperationType {
     #[sea_orm(string_value = "CREATE")]
     Create,
@@ -84,10 +76,7 @@ pub struct Model {
     pub user_agent: Option<String>,
     /// Correlates the entry with the request log.
     pub request_id: Option<Uuid>,
-    #[sea_orm(
-        column_type = "JsonBinary",
-        default_expr = "Expr::cust(\"'{}'::jsonb\")"
-    )]
+    #[sea_orm(column_type = "JsonBinary", default_expr = "Expr::cust(\"'{}'::jsonb\")")]
     pub details: Json,
     /// `entry_hash` of the previous entry; null for the first one. Never output.
     pub prev_hash: Option<Vec<u8>>,

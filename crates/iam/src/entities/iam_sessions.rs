@@ -4,11 +4,7 @@ use sea_orm::entity::prelude::*;
 
 /// How the session was authenticated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "iam_session_auth_method"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "iam_session_auth_method")]
 pub enum IamSessionAuthMethod {
     #[sea_orm(string_value = "password")]
     Password,
@@ -24,11 +20,7 @@ pub enum IamSessionAuthMethod {
 
 /// Second factor used to verify the session (`none` when no MFA step happened).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "iam_session_mfa_method"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "iam_session_mfa_method")]
 pub enum IamSessionMfaMethod {
     #[sea_orm(string_value = "totp")]
     Totp,
@@ -44,11 +36,7 @@ pub enum IamSessionMfaMethod {
 
 /// Why a session was ended before its expiry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "iam_session_revoke_reason"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "iam_session_revoke_reason")]
 pub enum IamSessionRevokeReason {
     #[sea_orm(string_value = "logout")]
     Logout,

@@ -5,11 +5,7 @@ use sea_orm::entity::prelude::*;
 
 /// DefectDojo severity of a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "project_issue_severity"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "project_issue_severity")]
 pub enum ProjectIssueSeverity {
     #[sea_orm(string_value = "Critical")]
     Critical,
@@ -25,11 +21,7 @@ pub enum ProjectIssueSeverity {
 
 /// DefectDojo numerical severity: `S0` (Critical) … `S4` (Info), derived from the severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "project_issue_numerical_severity"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "project_issue_numerical_severity")]
 pub enum ProjectIssueNumericalSeverity {
     #[sea_orm(string_value = "S0")]
     S0,

@@ -4,11 +4,7 @@ use sea_orm::entity::prelude::*;
 
 /// How the scan was run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "project_engagement_type"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "project_engagement_type")]
 pub enum ProjectEngagementType {
     #[sea_orm(string_value = "interactive")]
     Interactive,
@@ -18,11 +14,7 @@ pub enum ProjectEngagementType {
 
 /// Progress of a scan (DefectDojo engagement statuses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "project_scan_status"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "project_scan_status")]
 pub enum ProjectScanStatus {
     #[sea_orm(string_value = "not_started")]
     NotStarted,
@@ -44,11 +36,7 @@ pub enum ProjectScanStatus {
 
 /// Environment the scanned build runs in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "project_scan_environment"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "project_scan_environment")]
 pub enum ProjectScanEnvironment {
     #[sea_orm(string_value = "development")]
     Development,
@@ -85,10 +73,7 @@ pub struct Model {
     pub source_table: Option<String>,
     pub source_scan_id: Option<Uuid>,
     /// Import counters: `{"created": n, "closed": n, "reactivated": n, "untouched": n}`.
-    #[sea_orm(
-        column_type = "JsonBinary",
-        default_expr = "Expr::cust(\"'{}'::jsonb\")"
-    )]
+    #[sea_orm(column_type = "JsonBinary", default_expr = "Expr::cust(\"'{}'::jsonb\")")]
     pub import_stats: Json,
     pub completed_at: Option<DateTimeWithTimeZone>,
     pub created_at: DateTimeWithTimeZone,

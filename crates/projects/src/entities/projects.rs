@@ -4,11 +4,7 @@ use sea_orm::entity::prelude::*;
 
 /// How critical the project is to the business (DefectDojo `business_criticality`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "project_business_criticality"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "project_business_criticality")]
 pub enum ProjectBusinessCriticality {
     #[sea_orm(string_value = "very_high")]
     VeryHigh,
@@ -72,11 +68,7 @@ pub enum ProjectOrigin {
 
 /// Where duplicate findings are looked for: the whole project or only the same scan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(
-    rs_type = "String",
-    db_type = "Text",
-    enum_name = "project_dedupe_scope"
-)]
+#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "project_dedupe_scope")]
 pub enum ProjectDedupeScope {
     #[sea_orm(string_value = "project")]
     Project,
