@@ -67,7 +67,7 @@ pub fn build_schema(
         query = query.field(aggregate);
         mutation = mutate::mutation_fields(table, mutation);
     }
-    let generated: Vec<String> = catalog.tables.iter().flat_map(|t| generated_type_names(t)).collect();
+    let generated: Vec<String> = catalog.tables.iter().flat_map(generated_type_names).collect();
     let clashes = shared.clashes(generated.iter().map(String::as_str).chain([
         "Query",
         "Mutation",
