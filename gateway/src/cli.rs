@@ -1,4 +1,4 @@
-//! The command line: `cybershield [serve|migrate|schema|health]`.
+//! The command line: `cybershield [serve|migrate|schema|health|audit]`.
 
 use std::process::ExitCode;
 
@@ -35,6 +35,24 @@ pub enum Command {
     Schema,
     /// Print the database health as one line of JSON; exit 1 when it cannot be checked.
     Health,
+    /// Check the audit trail (`audit verify`).
+    Audit {
+        #[command(subcommand)]
+        action: AuditCommand,
+    },
+    /// Create a user or set its password (`user create --email … --role admin` makes the first
+    /// admin); the password is read from stdin or prompted for, never an argument.
+    User {
+        #[command(subcommand)]
+        action: crate::users::UserCommand,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the audit trail's hash chain; print {"checked":N,"ok":true}, or the first broken
+    /// entry and exit 1.
+    Verify,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
@@ -69,6 +87,8 @@ pub async fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }),
         Command::Health => health(&config).await,
+        Command::Audit { action: AuditCommand::Verify } => crate::audit::verify_command(&config).await,
+        Command::User { action } => crate::users::run(&config, action).await,
         Command::Migrate { action } => migrate_command(&config, action.unwrap_or(MigrateCommand::Up)).await,
     };
     result.unwrap_or_else(|e| {

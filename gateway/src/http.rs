@@ -1,5 +1,8 @@
 //! The HTTP surface: `/graphql`, `/graphiql`, `/healthz`, `/readyz`.
 
+use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_graphql::dynamic::Schema;
@@ -11,12 +14,16 @@ use async_graphql::{BatchRequest, BatchResponse, ParseRequestError};
 use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLRequest, GraphQLResponse};
 use axum::Router;
-use axum::extract::{FromRequest, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use cybershield_core::auth::{RequestMeta, Viewer};
 use cybershield_core::config::Config;
+use cybershield_core::crypto::SecretKeys;
 use cybershield_core::schema::{SchemaConfig, build_schema};
+use cybershield_iam::auth::{Clock, LoginThrottle};
 use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
 use serde_json::json;
@@ -37,14 +44,47 @@ pub struct AppState {
     pub introspection: Schema,
     /// The pool `/readyz` checks.
     pub db: DatabaseConnection,
+    /// What authentication needs besides the pool.
+    pub auth: AuthState,
 }
+
+/// The authentication side of the application: the keys of secret columns, the clock, the
+/// per-address login throttle (of this process) and whether to believe `X-Forwarded-For`.
+#[derive(Clone)]
+pub struct AuthState {
+    pub keys: Arc<SecretKeys>,
+    /// The system clock, except in tests that pin it.
+    pub clock: Clock,
+    pub throttle: Arc<LoginThrottle>,
+    /// `CYBERSHIELD_TRUST_PROXY`.
+    pub trust_proxy: bool,
+}
+
+impl AuthState {
+    /// With the system clock, the default throttle and no proxy trusted.
+    pub fn new(keys: Arc<SecretKeys>) -> Self {
+        cybershield_iam::auth::password::prepare();
+        AuthState { keys, clock: Clock::system(), throttle: Arc::new(LoginThrottle::default()), trust_proxy: false }
+    }
+}
+
+/// Who asks and from where, for one HTTP request (shared by the requests of a batch).
+#[derive(Clone)]
+pub struct RequestContext {
+    pub meta: RequestMeta,
+    pub viewer: Option<Viewer>,
+}
+
+/// The id of an HTTP request, made by [`request_id`] and returned in `x-request-id`.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestId(pub uuid::Uuid);
 
 /// Depth limit of [`AppState::introspection`] (when larger than the configured one).
 pub const INTROSPECTION_MAX_DEPTH: usize = 20;
 
 impl AppState {
     /// Builds both schemas from every domain of `cybershield_migration::domains()`.
-    pub fn new(db: DatabaseConnection, config: &SchemaConfig) -> anyhow::Result<AppState> {
+    pub fn new(db: DatabaseConnection, config: &SchemaConfig, auth: AuthState) -> anyhow::Result<AppState> {
         let domains = cybershield_migration::domains();
         let schema = build_schema(&domains, config, Some(db.clone()))
             .map_err(|e| anyhow::anyhow!("cannot build the GraphQL schema: {}", e.0))?;
@@ -52,7 +92,74 @@ impl AppState {
             SchemaConfig { max_depth: config.max_depth.max(INTROSPECTION_MAX_DEPTH), ..config.clone() };
         let introspection = build_schema(&domains, &introspection_config, None)
             .map_err(|e| anyhow::anyhow!("cannot build the GraphQL introspection schema: {}", e.0))?;
-        Ok(AppState { schema, introspection, db })
+        Ok(AppState { schema, introspection, db, auth })
+    }
+
+    /// Who asks: the viewer of the bearer token (none when the header is missing or the token is
+    /// unknown, expired or revoked: the resolvers then answer UNAUTHENTICATED), the client's
+    /// address, user agent and the request id.
+    pub fn request_context(&self, request: &Request) -> impl Future<Output = RequestContext> + Send + 'static {
+        // Read what is needed now: the request itself (its body) may not cross an await.
+        let headers = request.headers();
+        let request_id = request.extensions().get::<RequestId>().map_or_else(uuid::Uuid::now_v7, |id| id.0);
+        let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip());
+        let ip = client_ip(headers, peer, self.auth.trust_proxy).map(|ip| ip.to_string());
+        let user_agent = headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|ua| ua.chars().take(512).collect::<String>());
+        let token = bearer_token(headers).map(str::to_string);
+        let (db, clock) = (self.db.clone(), self.auth.clock.clone());
+        async move {
+            let viewer = match token {
+                Some(token) => match cybershield_iam::auth::authenticate(&db, &token, clock.now()).await {
+                    Ok(viewer) => viewer,
+                    Err(error) => {
+                        // The request goes on anonymous; its resolvers will say what is unavailable.
+                        tracing::warn!(%error, "could not resolve the bearer token");
+                        None
+                    }
+                },
+                None => None,
+            };
+            RequestContext { meta: RequestMeta { ip, user_agent, request_id }, viewer }
+        }
+    }
+
+    /// The request data of authentication: the viewer (if any), the request facts, the keys,
+    /// the throttle and the clock.
+    fn with_context(&self, mut request: async_graphql::Request, context: &RequestContext) -> async_graphql::Request {
+        if let Some(viewer) = &context.viewer {
+            request = request.data(viewer.clone());
+        }
+        request
+            .data(context.meta.clone())
+            .data(self.auth.keys.clone())
+            .data(self.auth.throttle.clone())
+            .data(self.auth.clock.clone())
+    }
+
+    /// Executes one request on the schema that fits it, as `context`'s viewer.
+    pub async fn execute_as(
+        &self,
+        request: async_graphql::Request,
+        context: &RequestContext,
+    ) -> async_graphql::Response {
+        self.execute(self.with_context(request, context)).await
+    }
+
+    /// Executes a batch as `context`'s viewer, one request after the other.
+    pub async fn execute_batch_as(&self, batch: BatchRequest, context: &RequestContext) -> BatchResponse {
+        match batch {
+            BatchRequest::Single(request) => BatchResponse::Single(self.execute_as(request, context).await),
+            BatchRequest::Batch(requests) => {
+                let mut responses = Vec::with_capacity(requests.len());
+                for request in requests {
+                    responses.push(self.execute_as(request, context).await);
+                }
+                BatchResponse::Batch(responses)
+            }
+        }
     }
 
     /// Executes one request on the schema that fits it.
@@ -146,8 +253,11 @@ const READY_CHECK_TIMEOUT: Duration = Duration::from_secs(5);
 ///
 /// Every route has the body limit and the request timeout; all but the two probes are traced.
 pub fn router(state: AppState, options: &HttpOptions) -> Router {
-    let traced =
-        Router::new().route("/graphql", get(graphql_get).post(graphql_post)).merge(crate::graphiql::routes()).layer(
+    let traced = Router::new()
+        .route("/graphql", get(graphql_get).post(graphql_post))
+        .merge(crate::graphiql::routes())
+        .layer(axum::middleware::from_fn(request_id))
+        .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO))
@@ -164,6 +274,45 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
 
 async fn healthz() -> &'static str {
     "ok"
+}
+
+/// Gives the request a fresh UUIDv7 (for the audit trail and the logs) and returns it in the
+/// `x-request-id` response header.
+async fn request_id(mut request: Request, next: Next) -> Response {
+    let id = uuid::Uuid::now_v7();
+    request.extensions_mut().insert(RequestId(id));
+    let mut response = next.run(request).await;
+    if let Ok(value) = HeaderValue::from_str(&id.to_string()) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
+}
+
+/// The token of `Authorization: Bearer <token>` (scheme case-insensitive, RFC 7235).
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+/// The client's address: the connection's peer, or with `trust_proxy` the last entry of
+/// `X-Forwarded-For` (the one our proxy appended; entries before it are the client's to write).
+fn client_ip(headers: &HeaderMap, peer: Option<IpAddr>, trust_proxy: bool) -> Option<IpAddr> {
+    if trust_proxy {
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .rfind(|v| !v.is_empty())
+            .and_then(|v| v.parse::<IpAddr>().ok());
+        if let Some(ip) = forwarded {
+            return Some(ip.to_canonical());
+        }
+    }
+    peer.map(|ip| ip.to_canonical())
 }
 
 /// Why `/readyz` says no, if it does.
@@ -209,14 +358,16 @@ async fn graphql_post(State(state): State<AppState>, request: Request) -> Respon
             "POST /graphql needs `Content-Type: application/json` with a body like {\"query\": \"{ health { tableCount } }\"}",
         );
     }
+    let context = state.request_context(&request).await;
     match GraphQLBatchRequest::<GraphQLRejection>::from_request(request, &()).await {
-        Ok(batch) => GraphQLResponse(state.execute_batch(batch.into_inner()).await).into_response(),
+        Ok(batch) => GraphQLResponse(state.execute_batch_as(batch.into_inner(), &context).await).into_response(),
         Err(rejection) => reject(rejection),
     }
 }
 
 /// `GET /graphql?query=…`: queries only (GET must be safe), as the GraphQL-over-HTTP spec asks.
 async fn graphql_get(State(state): State<AppState>, request: Request) -> Response {
+    let context = state.request_context(&request).await;
     let mut request = match GraphQLRequest::<GraphQLRejection>::from_request(request, &()).await {
         Ok(request) => request.into_inner(),
         Err(rejection) => return reject(rejection),
@@ -234,7 +385,7 @@ async fn graphql_get(State(state): State<AppState>, request: Request) -> Respons
             return response;
         }
     }
-    GraphQLResponse::from(state.execute(request).await).into_response()
+    GraphQLResponse::from(state.execute_as(request, &context).await).into_response()
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -300,6 +451,43 @@ mod tests {
         assert!(!is_json(&with("application/x-www-form-urlencoded")));
         assert!(!is_json(&with("multipart/form-data; boundary=x")));
         assert!(!is_json(&HeaderMap::new()));
+    }
+}
+
+#[cfg(test)]
+mod auth_header_tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (name, value) in pairs {
+            h.append(*name, HeaderValue::from_static(value));
+        }
+        h
+    }
+
+    #[test]
+    fn bearer_tokens() {
+        assert_eq!(bearer_token(&headers(&[("authorization", "Bearer abc")])), Some("abc"));
+        assert_eq!(bearer_token(&headers(&[("authorization", "bearer  abc ")])), Some("abc"));
+        assert_eq!(bearer_token(&headers(&[("authorization", "Basic abc")])), None);
+        assert_eq!(bearer_token(&headers(&[("authorization", "Bearer ")])), None);
+        assert_eq!(bearer_token(&headers(&[])), None);
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let peer = Some("127.0.0.1".parse().unwrap());
+        let h = headers(&[("x-forwarded-for", "203.0.113.9, 198.51.100.7")]);
+        assert_eq!(client_ip(&h, peer, false), peer);
+        assert_eq!(client_ip(&h, peer, true), Some("198.51.100.7".parse().unwrap()));
+        let h = headers(&[("x-forwarded-for", "1.1.1.1"), ("x-forwarded-for", "2001:db8::1")]);
+        assert_eq!(client_ip(&h, peer, true), Some("2001:db8::1".parse().unwrap()));
+        assert_eq!(client_ip(&headers(&[("x-forwarded-for", "junk")]), peer, true), peer);
+        assert_eq!(
+            client_ip(&headers(&[]), Some("::ffff:10.0.0.1".parse().unwrap()), false),
+            Some("10.0.0.1".parse().unwrap())
+        );
     }
 }
 

@@ -3,15 +3,18 @@
 //!
 //! - [`router`] / [`app`]: the axum application (`/graphql`, `/graphiql`, `/healthz`, `/readyz`);
 //! - [`serve::serve_until`]: serving with graceful shutdown;
-//! - [`cli`]: the command line (`serve`, `migrate`, `schema`, `health`).
+//! - [`cli`]: the command line (`serve`, `migrate`, `schema`, `health`, `audit verify`).
 
+pub mod audit;
 pub mod cli;
 pub mod database;
 pub mod graphiql;
 pub mod http;
 pub mod migrate;
+pub mod secrets;
 pub mod serve;
 pub mod telemetry;
+pub mod users;
 
-pub use http::{AppState, HttpOptions, router};
-pub use serve::app;
+pub use http::{AppState, AuthState, HttpOptions, router};
+pub use serve::{app, app_with};

@@ -60,9 +60,15 @@ async fn run_on(db: &DatabaseConnection, action: MigrateAction) -> Result<Vec<Mi
         tracing::debug!("waiting for the migration lock");
         lock.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")).await?;
         let result = match action {
-            MigrateAction::Up => Migrator::up(db, None).await,
+            MigrateAction::Up => match Migrator::up(db, None).await {
+                Ok(()) => cybershield_migration::apply_row_security(db).await,
+                Err(e) => Err(e),
+            },
             MigrateAction::Down => Migrator::down(db, Some(1)).await,
-            MigrateAction::Fresh => Migrator::fresh(db).await,
+            MigrateAction::Fresh => match Migrator::fresh(db).await {
+                Ok(()) => cybershield_migration::apply_row_security(db).await,
+                Err(e) => Err(e),
+            },
             MigrateAction::Status => Ok(()),
         };
         let unlock = lock.rollback().await;

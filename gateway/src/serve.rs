@@ -1,6 +1,8 @@
 //! `cybershield serve`: the server's life from start to graceful shutdown.
 
 use std::future::{Future, IntoFuture};
+use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -11,19 +13,32 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::database::Provisioned;
-use crate::http::{AppState, HttpOptions, router};
+use crate::http::{AppState, AuthState, HttpOptions, router};
 use crate::migrate::{self, MigrateAction};
 
 /// The application on `db`: the schema of every domain of `cybershield_migration::domains()`
-/// under the limits of `config`, behind [`router`].
+/// under the limits of `config`, behind [`router`]. Secret columns are encrypted with
+/// `config.secret_keys`; without one, with a random key that lives as long as the process (for
+/// tests and tools: [`serve`] always resolves a lasting key first, see [`crate::secrets`]).
 pub fn app(db: DatabaseConnection, config: &Config) -> anyhow::Result<Router> {
-    Ok(router(AppState::new(db, &config.schema)?, &HttpOptions::from(config)))
+    let keys =
+        config.secret_keys.clone().unwrap_or_else(|| Arc::new(cybershield_core::crypto::SecretKeys::ephemeral()));
+    let auth = AuthState { trust_proxy: config.trust_proxy, ..AuthState::new(keys) };
+    app_with(db, config, auth)
+}
+
+/// [`app`] with the authentication state given (tests pin its clock).
+pub fn app_with(db: DatabaseConnection, config: &Config, auth: AuthState) -> anyhow::Result<Router> {
+    Ok(router(AppState::new(db, &config.schema, auth)?, &HttpOptions::from(config)))
 }
 
 /// Runs the server until SIGINT or SIGTERM: provisions the database (embedded when
 /// `DATABASE_URL` is unset), migrates if configured, serves, then shuts down gracefully and
 /// stops the embedded PostgreSQL if it started one.
 pub async fn serve(config: &Config) -> anyhow::Result<()> {
+    // Before anything starts: without a key, a server on an external database must not run.
+    let keys = crate::secrets::resolve(config)?;
+    let config = &Config { secret_keys: Some(keys), ..config.clone() };
     let signals = Signals::listen()?;
     let database = tokio::select! {
         database = Provisioned::open(config) => database?,
@@ -101,7 +116,10 @@ where
         );
         let _ = started_tx.send(true);
     };
-    let server = axum::serve(listener, app).with_graceful_shutdown(signal).into_future();
+    // The peer address feeds the audit trail and the login throttle (`ConnectInfo`).
+    let server = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(signal)
+        .into_future();
     let deadline = async move {
         if started_rx.wait_for(|started| *started).await.is_err() {
             // The server ended on its own (the sender lives inside it): nothing to time out.

@@ -5,6 +5,7 @@
 //! reads it here; the gateway (schema assembly) and the test kit should take it from here too, so
 //! that a domain listed once is migrated, served and tested.
 
+use sea_orm_migration::sea_orm::DbErr;
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
 /// Every domain, in dependency order (a domain comes after those whose tables it references).
@@ -38,4 +39,12 @@ impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         domains().into_iter().flat_map(|domain| domain.migrations).collect()
     }
+}
+
+/// (Re)applies row-level security (the application role, grants and one policy per team-scoped
+/// table) for every registered table. Run after every migration run: idempotent.
+pub async fn apply_row_security(db: &sea_orm_migration::sea_orm::DatabaseConnection) -> Result<(), DbErr> {
+    let tables = domains().into_iter().flat_map(|d| d.tables).collect();
+    let catalog = cybershield_core::schema::Catalog::build(tables, Default::default()).map_err(DbErr::Custom)?;
+    cybershield_core::schema::security::apply(db, &catalog).await
 }

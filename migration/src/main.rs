@@ -54,9 +54,15 @@ fn parse(args: &[String]) -> Result<Command, String> {
 
 async fn run(db: &DatabaseConnection, command: Command) -> Result<(), DbErr> {
     match command {
-        Command::Up(steps) => Migrator::up(db, steps).await?,
+        Command::Up(steps) => {
+            Migrator::up(db, steps).await?;
+            cybershield_migration::apply_row_security(db).await?;
+        }
         Command::Down(steps) => Migrator::down(db, steps).await?,
-        Command::Fresh => Migrator::fresh(db).await?,
+        Command::Fresh => {
+            Migrator::fresh(db).await?;
+            cybershield_migration::apply_row_security(db).await?;
+        }
         Command::Status => {}
     }
     for migration in Migrator::get_migration_with_status(db).await? {

@@ -5,6 +5,7 @@ pub mod entities {
     pub mod compliance_frameworks;
 }
 
+use cybershield_core::auth::Family;
 use cybershield_core::{Domain, TableDef, sql_migration};
 use entities::*;
 
@@ -16,7 +17,9 @@ pub fn domain() -> Domain {
             sql_migration!("m20261129_100011_compliance_reference_data"),
         ])
         .tables(vec![
-            TableDef::new::<compliance_frameworks::Entity>().description("Compliance framework definitions"),
+            TableDef::new::<compliance_frameworks::Entity>()
+                .family(Family::Reference)
+                .description("Compliance framework definitions"),
             TableDef::new::<compliance_assessments::Entity>()
                 .description("Compliance assessment results")
                 .enumeration::<compliance_assessments::ComplianceScopeType>(compliance_assessments::Column::ScopeType)

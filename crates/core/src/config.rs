@@ -37,6 +37,9 @@ use crate::schema::SchemaConfig;
 /// | `CYBERSHIELD_MAX_DEPTH` | `10` | Deepest selection nesting a query may have. |
 /// | `CYBERSHIELD_MAX_COMPLEXITY` | `5000` | Largest query complexity accepted. |
 /// | `CYBERSHIELD_MAX_ALIASES` | `15` | Most aliases one query may use. |
+/// | `CYBERSHIELD_SECRET_KEY` | unset | Base64 of 32 random bytes (`openssl rand -base64 32`): the AES-256-GCM key secret columns are encrypted with. Unset: `serve` on the embedded PostgreSQL makes one in `<CYBERSHIELD_PGDATA>/../secret.key`; with `DATABASE_URL` it refuses to start. |
+/// | `CYBERSHIELD_SECRET_KEY_PREVIOUS` | unset | Comma-separated earlier keys, still used to decrypt (key rotation); needs `CYBERSHIELD_SECRET_KEY`. |
+/// | `CYBERSHIELD_TRUST_PROXY` | `false` | Take the client address from the last `X-Forwarded-For` entry (set it only behind one reverse proxy that sets that header). |
 ///
 /// Booleans accept `true/false`, `1/0`, `yes/no`, `on/off` (any case). Two more variables are
 /// read elsewhere: `RUST_LOG` (log filter, default `info`) by the binary, and
@@ -61,6 +64,10 @@ pub struct Config {
     pub shutdown_grace: Duration,
     /// `CYBERSHIELD_DEFAULT_PAGE_SIZE`, `_MAX_PAGE_SIZE`, `_MAX_DEPTH`, `_MAX_COMPLEXITY`, `_MAX_ALIASES`.
     pub schema: SchemaConfig,
+    /// `CYBERSHIELD_SECRET_KEY` with `CYBERSHIELD_SECRET_KEY_PREVIOUS`; `None` when unset.
+    pub secret_keys: Option<std::sync::Arc<crate::crypto::SecretKeys>>,
+    /// `CYBERSHIELD_TRUST_PROXY`.
+    pub trust_proxy: bool,
 }
 
 /// The connection pool, after the product document's SQLAlchemy settings.
@@ -120,6 +127,8 @@ impl Default for Config {
             body_limit_bytes: 1024 * 1024,
             shutdown_grace: Duration::from_secs(30),
             schema: SchemaConfig::default(),
+            secret_keys: None,
+            trust_proxy: false,
         }
     }
 }
@@ -250,6 +259,9 @@ impl Config {
         let max_aliases =
             env.parse_with("CYBERSHIELD_MAX_ALIASES", ds.max_aliases, "a whole number, at least 1", positive_usize)?;
 
+        let secret_keys = secret_keys(&env)?;
+        let trust_proxy = env.parse_with("CYBERSHIELD_TRUST_PROXY", d.trust_proxy, BOOL_EXPECTED, parse_bool)?;
+
         Ok(Config {
             database_url,
             bind,
@@ -259,9 +271,50 @@ impl Config {
             request_timeout,
             body_limit_bytes,
             shutdown_grace,
-            schema: SchemaConfig { default_page_size, max_page_size, max_depth, max_complexity, max_aliases },
+            schema: SchemaConfig {
+                default_page_size,
+                max_page_size,
+                max_depth,
+                max_complexity,
+                max_aliases,
+                ..SchemaConfig::default()
+            },
+            secret_keys,
+            trust_proxy,
         })
     }
+}
+
+/// `CYBERSHIELD_SECRET_KEY` and `CYBERSHIELD_SECRET_KEY_PREVIOUS`. A bad value is named but never
+/// shown: it is key material.
+fn secret_keys<F: Fn(&str) -> Option<String>>(
+    env: &Env<'_, F>,
+) -> Result<Option<std::sync::Arc<crate::crypto::SecretKeys>>, ConfigError> {
+    const CURRENT: &str = "CYBERSHIELD_SECRET_KEY";
+    const PREVIOUS: &str = "CYBERSHIELD_SECRET_KEY_PREVIOUS";
+    let expected = "the base64 encoding of 32 random bytes (make one with `openssl rand -base64 32`)";
+    let masked = |var| ConfigError { var, value: "***".into(), expected: expected.into() };
+    let previous_text = env.get(PREVIOUS);
+    let previous: Vec<&str> = previous_text
+        .as_deref()
+        .map(|v| v.split(',').map(str::trim).filter(|k| !k.is_empty()).collect())
+        .unwrap_or_default();
+    let Some(current) = env.get(CURRENT) else {
+        if previous.is_empty() {
+            return Ok(None);
+        }
+        return Err(ConfigError {
+            var: PREVIOUS,
+            value: "***".into(),
+            expected: format!("to be set only together with {CURRENT}"),
+        });
+    };
+    crate::crypto::SecretKeys::from_base64(&current, &[]).map_err(|_| masked(CURRENT))?;
+    for key in &previous {
+        crate::crypto::SecretKeys::from_base64(key, &[]).map_err(|_| masked(PREVIOUS))?;
+    }
+    let keys = crate::crypto::SecretKeys::from_base64(&current, &previous).map_err(|_| masked(CURRENT))?;
+    Ok(Some(std::sync::Arc::new(keys)))
 }
 
 const BOOL_EXPECTED: &str = "true or false (also 1/0, yes/no, on/off)";
@@ -448,6 +501,43 @@ mod tests {
             assert_eq!(err.var, var);
             let message = err.to_string();
             assert!(message.starts_with(&format!("invalid {var}=")), "{message}");
+        }
+    }
+
+    #[test]
+    fn secret_keys_and_proxy_trust() {
+        let c = parse(&[]).unwrap();
+        assert!(c.secret_keys.is_none());
+        assert!(!c.trust_proxy);
+        let (old, new) = (crate::crypto::generate_key_base64(), crate::crypto::generate_key_base64());
+        let c = parse(&[
+            ("CYBERSHIELD_SECRET_KEY", &new),
+            ("CYBERSHIELD_SECRET_KEY_PREVIOUS", &format!(" {old} ,")),
+            ("CYBERSHIELD_TRUST_PROXY", "true"),
+        ])
+        .unwrap();
+        assert!(c.trust_proxy);
+        let keys = c.secret_keys.unwrap();
+        let written_by_old = crate::crypto::SecretKeys::from_base64(&old, &[]).unwrap().encrypt(b"seed");
+        assert_eq!(keys.decrypt(&written_by_old).unwrap(), b"seed");
+        assert_eq!(keys.key_id(), crate::crypto::SecretKeys::from_base64(&new, &[]).unwrap().key_id());
+    }
+
+    #[test]
+    fn bad_secret_keys_are_named_but_not_shown() {
+        let good = crate::crypto::generate_key_base64();
+        for (vars, var) in [
+            (vec![("CYBERSHIELD_SECRET_KEY", "c2hvcnQ=")], "CYBERSHIELD_SECRET_KEY"),
+            (
+                vec![("CYBERSHIELD_SECRET_KEY", good.as_str()), ("CYBERSHIELD_SECRET_KEY_PREVIOUS", "c2hvcnQ=")],
+                "CYBERSHIELD_SECRET_KEY_PREVIOUS",
+            ),
+            (vec![("CYBERSHIELD_SECRET_KEY_PREVIOUS", good.as_str())], "CYBERSHIELD_SECRET_KEY_PREVIOUS"),
+        ] {
+            let err = parse(&vars).unwrap_err();
+            assert_eq!(err.var, var);
+            let message = err.to_string();
+            assert!(!message.contains("c2hvcnQ") && !message.contains(&good), "{message}");
         }
     }
 

@@ -120,6 +120,8 @@ pub fn classify_db_error(error: &DbErr, describe_constraint: &dyn Fn(&str) -> Op
                     Some(ApiError::BadUserInput(about.unwrap_or_else(|| "a value is out of its allowed range".into())))
                 }
                 "57014" => Some(ApiError::Unavailable("the statement took too long and was cancelled".into())),
+                // Row-level security refused the row: it belongs to a team the viewer is not in.
+                "42501" => Some(ApiError::Forbidden("not allowed for your teams or role".into())),
                 "40001" | "40P01" => Some(ApiError::Unavailable("a concurrent change conflicted; try again".into())),
                 _ if class == "22" => {
                     Some(ApiError::BadUserInput("a value has the wrong format or is out of range".into()))

@@ -1,5 +1,8 @@
 //! The CyberShield engine. See `docs/decisions/` for how the generic table surface is built.
+pub mod audit;
+pub mod auth;
 pub mod config;
+pub mod crypto;
 pub mod db;
 pub mod embedded;
 pub mod error;

@@ -179,6 +179,8 @@ pub struct TableDef {
     pub foreign_keys: Vec<ForeignKeyDef>,
     /// Unique keys, each a list of columns (single-column ones come from the entity).
     pub unique_keys: Vec<Vec<String>>,
+    /// What the table holds, for the role policy (`crate::auth::POLICY`).
+    pub family: crate::auth::Family,
 }
 
 /// Column names that are secret whatever the entity says: a hash or a ciphertext is never output.
@@ -236,7 +238,14 @@ impl TableDef {
             columns,
             foreign_keys,
             unique_keys: unique_keys_sorted,
+            family: crate::auth::Family::Data,
         }
+    }
+
+    /// The policy family of the table (default: working data).
+    pub fn family(mut self, family: crate::auth::Family) -> Self {
+        self.family = family;
+        self
     }
 
     /// Declares a text column's closed set of values, from its SeaORM `ActiveEnum`.

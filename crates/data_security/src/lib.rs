@@ -18,6 +18,7 @@ pub mod entities {
 }
 pub mod enums;
 
+use cybershield_core::auth::Family;
 use cybershield_core::{Domain, TableDef, sql_migration};
 use entities::*;
 use enums::{DataClassification, DbEngine, DlpChannel, SeverityLevel};
@@ -28,6 +29,7 @@ pub fn domain() -> Domain {
         .migrations(vec![sql_migration!("m20261129_000018_data_security_create_tables")])
         .tables(vec![
             TableDef::new::<encryption_keys::Entity>()
+                .family(Family::Secrets)
                 .description("Encryption key management")
                 .enumeration::<encryption_keys::EncryptionKeyProvider>(encryption_keys::Column::Provider)
                 .enumeration::<encryption_keys::EncryptionKeyType>(encryption_keys::Column::KeyType)

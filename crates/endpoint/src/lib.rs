@@ -15,6 +15,7 @@ mod severity;
 
 pub use severity::SeverityLevel;
 
+use cybershield_core::auth::Family;
 use cybershield_core::{Domain, TableDef, sql_migration};
 use entities::*;
 
@@ -27,10 +28,12 @@ pub fn domain() -> Domain {
         ])
         .tables(vec![
             TableDef::new::<device_types::Entity>()
+                .family(Family::Reference)
                 .description("Device type classifications")
                 .enumeration::<device_types::DeviceTypeCategory>(device_types::Column::Category)
                 .enumeration::<SeverityLevel>(device_types::Column::DefaultRisk),
             TableDef::new::<event_types::Entity>()
+                .family(Family::Reference)
                 .description("Event type classifications")
                 .enumeration::<SeverityLevel>(event_types::Column::DefaultSeverity),
             TableDef::new::<devices::Entity>()

@@ -9,6 +9,7 @@ pub mod entities {
     pub mod response_playbooks;
 }
 
+use cybershield_core::auth::Family;
 use cybershield_core::{Domain, TableDef, sql_migration};
 use entities::*;
 
@@ -40,14 +41,18 @@ pub fn domain() -> Domain {
                 .enumeration::<response_playbooks::IncidentPap>(response_playbooks::Column::DefaultPap)
                 .enumeration::<response_playbooks::ResponsePlaybookNistPhase>(response_playbooks::Column::NistPhases)
                 .unique([response_playbooks::Column::Name, response_playbooks::Column::Version]),
-            TableDef::new::<incident_categories::Entity>().description("Incident categorization"),
+            TableDef::new::<incident_categories::Entity>()
+                .family(Family::Reference)
+                .description("Incident categorization"),
             TableDef::new::<incident_priorities::Entity>()
+                .family(Family::Reference)
                 .description("Incident priority levels")
                 .enumeration::<incident_priorities::IncidentPriorityKey>(incident_priorities::Column::Key)
                 .enumeration::<incident_priorities::IncidentMatrixLevel>(incident_priorities::Column::Impact)
                 .enumeration::<incident_priorities::IncidentMatrixLevel>(incident_priorities::Column::Urgency)
                 .unique([incident_priorities::Column::Impact, incident_priorities::Column::Urgency]),
             TableDef::new::<incident_statuses::Entity>()
+                .family(Family::Reference)
                 .description("Incident status tracking")
                 .enumeration::<incident_statuses::IncidentStatusPhase>(incident_statuses::Column::Phase),
         ])

@@ -5,6 +5,7 @@ pub mod entities {
     pub mod integration_logs;
 }
 
+use cybershield_core::auth::Family;
 use cybershield_core::{Domain, TableDef, sql_migration};
 use entities::*;
 
@@ -13,6 +14,7 @@ pub fn domain() -> Domain {
     Domain::new("integrations").migrations(vec![sql_migration!("m20261129_000010_integrations_create_tables")]).tables(
         vec![
             TableDef::new::<external_integrations::Entity>()
+                .family(Family::Secrets)
                 .description("Third-party security tool integrations")
                 // The constraint is added by data_security's migration, which owns the table.
                 .references(external_integrations::Column::KeyId, "encryption_keys")

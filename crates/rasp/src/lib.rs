@@ -13,6 +13,7 @@ pub mod entities {
     pub mod rasp_vulnerabilities;
 }
 
+use cybershield_core::auth::Family;
 use cybershield_core::{Domain, TableDef, sql_migration};
 use entities::*;
 use enums::{RaspAttackType, SeverityLevel};
@@ -37,6 +38,7 @@ pub fn domain() -> Domain {
                 .enumeration::<rasp_attacks::RaspInterceptState>(rasp_attacks::Column::InterceptState)
                 .enumeration::<SeverityLevel>(rasp_attacks::Column::Severity),
             TableDef::new::<rasp_rules::Entity>()
+                .family(Family::Reference)
                 .description("RASP security rules")
                 .enumeration::<RaspAttackType>(rasp_rules::Column::AttackType)
                 .enumeration::<rasp_rules::RaspRuleAction>(rasp_rules::Column::Action)

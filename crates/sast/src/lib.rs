@@ -25,6 +25,7 @@ pub mod entities {
     pub mod sast_security_reports;
 }
 
+use cybershield_core::auth::Family;
 use cybershield_core::{Domain, TableDef, sql_migration};
 use entities::*;
 
@@ -36,8 +37,11 @@ pub fn domain() -> Domain {
             sql_migration!("m20261129_100022_sast_reference_data"),
         ])
         .tables(vec![
-            TableDef::new::<sast_quality_gates::Entity>().description("Quality gate configurations"),
+            TableDef::new::<sast_quality_gates::Entity>()
+                .family(Family::Reference)
+                .description("Quality gate configurations"),
             TableDef::new::<sast_rules::Entity>()
+                .family(Family::Reference)
                 .description("Security rule definitions")
                 .enumeration::<sast_rules::SastRuleType>(sast_rules::Column::Type)
                 .enumeration::<sast_rules::SastSeverity>(sast_rules::Column::DefaultSeverity)
@@ -110,12 +114,14 @@ pub fn domain() -> Domain {
                 .description("Code duplication analysis")
                 .unique([sast_duplications::Column::ScanId, sast_duplications::Column::ComponentPath]),
             TableDef::new::<sast_cwe_mappings::Entity>()
+                .family(Family::Reference)
                 .description("CWE vulnerability mappings")
                 .enumeration::<sast_cwe_mappings::SastVulnerabilityProbability>(
                     sast_cwe_mappings::Column::VulnerabilityProbability,
                 )
                 .unique([sast_cwe_mappings::Column::RuleId, sast_cwe_mappings::Column::CweId]),
             TableDef::new::<sast_owasp_mappings::Entity>()
+                .family(Family::Reference)
                 .description("OWASP category mappings")
                 .enumeration::<sast_owasp_mappings::SastOwaspStandard>(sast_owasp_mappings::Column::Standard)
                 .unique([
@@ -124,6 +130,7 @@ pub fn domain() -> Domain {
                     sast_owasp_mappings::Column::Category,
                 ]),
             TableDef::new::<sast_bug_categories::Entity>()
+                .family(Family::Reference)
                 .description("Bug categorization")
                 .enumeration::<sast_bug_categories::SastCleanCodeAttribute>(
                     sast_bug_categories::Column::CleanCodeAttribute,
@@ -134,6 +141,7 @@ pub fn domain() -> Domain {
                 .enumeration::<sast_bug_categories::SastSoftwareQuality>(sast_bug_categories::Column::SoftwareQuality)
                 .enumeration::<sast_bug_categories::SastImpactSeverity>(sast_bug_categories::Column::DefaultSeverity),
             TableDef::new::<sast_code_smell_categories::Entity>()
+                .family(Family::Reference)
                 .description("Code smell classification")
                 .enumeration::<sast_code_smell_categories::SastCleanCodeAttribute>(
                     sast_code_smell_categories::Column::CleanCodeAttribute,

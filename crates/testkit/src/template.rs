@@ -32,6 +32,13 @@ pub(crate) fn name<M: MigratorTrait>() -> String {
         write(b"\n");
     }
     write(env!("CYBERSHIELD_MIGRATION_SOURCES_HASH").as_bytes());
+    // Row security is derived from the registered tables, not from migration files.
+    let tables = cybershield_migration::domains().into_iter().flat_map(|d| d.tables).collect();
+    if let Ok(catalog) = cybershield_core::schema::Catalog::build(tables, Default::default()) {
+        for statement in cybershield_core::schema::security::statements(&catalog) {
+            write(statement.as_bytes());
+        }
+    }
     format!("{PREFIX}{:012x}", hash >> 16)
 }
 
@@ -68,6 +75,9 @@ async fn build<M: MigratorTrait>(admin: &DatabaseConnection, admin_url: &str, na
         let migrated = async {
             let db = util::connect(&util::with_database(admin_url, &tmp), 1).await?;
             let mut result = M::up(&db, None).await;
+            if result.is_ok() {
+                result = cybershield_migration::apply_row_security(&db).await;
+            }
             if let Err(e) = &result {
                 // Each migration commits on its own, so the first unrecorded one is the culprit.
                 if let Some(failed) = first_pending::<M>(&db).await {

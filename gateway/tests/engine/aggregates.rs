@@ -30,7 +30,7 @@ async fn aggregates_group_count_and_summarise_in_sql() {
             json!({}),
         )
         .await;
-    assert_eq!(h.counter.count(), 1, "one statement for the whole aggregate");
+    assert_eq!(h.counter.count(), 2, "the request's setup, then one statement for the whole aggregate");
     let groups = data["projectIssuesAggregate"].as_array().unwrap();
     assert_eq!(groups.len(), 3);
     assert_eq!(groups[0]["key"]["severity"], "LOW");

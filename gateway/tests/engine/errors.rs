@@ -50,6 +50,16 @@ async fn limits_are_on_by_default() {
     let aliases: String = (0..16).map(|i| format!("a{i}: health {{ tableCount }} ")).collect();
     assert_eq!(h.error_code(&format!("{{ {aliases} }}"), json!({})).await, "TOO_MANY_ALIASES");
 
+    let roots = "health { tableCount } ".repeat(11);
+    assert_eq!(h.error_code(&format!("{{ {roots} }}"), json!({})).await, "TOO_MANY_ROOT_FIELDS");
+    let directives = "@include(if: true) ".repeat(6);
+    assert_eq!(
+        h.error_code(&format!("{{ health {directives} {{ tableCount }} }}"), json!({})).await,
+        "TOO_MANY_DIRECTIVES"
+    );
+    let long = format!("{{ health {{ tableCount }} }} #{}", "x".repeat(15_000));
+    assert_eq!(h.error_code(&long, json!({})).await, "QUERY_TOO_LARGE");
+
     assert_eq!(h.error_code("{ nope }", json!({})).await, "GRAPHQL_VALIDATION_FAILED");
     assert_eq!(h.error_code("{ projects { ", json!({})).await, "GRAPHQL_PARSE_FAILED");
 }

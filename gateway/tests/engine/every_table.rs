@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use cybershield_core::ColumnKind;
+use cybershield_core::auth::{Operation, Role};
 use cybershield_core::naming::screaming_snake;
 use cybershield_core::schema::SchemaConfig;
 use cybershield_core::schema::catalog::{Catalog, Column, Table};
@@ -354,7 +355,8 @@ async fn every_table_has_the_whole_generic_surface() {
             .iter()
             .filter(plain)
             .find(|c| c.def.name == "description" && matches!(c.kind(), ColumnKind::Text));
-        if let Some(column) = description.or_else(|| table.columns.iter().find(plain)) {
+        let may_update = cybershield_core::auth::allowed(Role::Admin, table.family, Operation::Update);
+        if let Some(column) = description.or_else(|| table.columns.iter().find(plain)).filter(|_| may_update) {
             let read = format!("query($id: UUID!) {{ {}(id: $id) {{ {} }} }}", names.single_field, column.field);
             let current = h.ok(&read, json!({"id": id})).await[&names.single_field][&column.field].clone();
             let value = if description.is_some() { json!(format!("updated {id}")) } else { current };
@@ -380,11 +382,15 @@ async fn every_table_has_the_whole_generic_surface() {
     created.sort_by_key(|(index, _)| std::cmp::Reverse(*index));
     for (index, id) in created {
         let table = catalog.table(index);
+        if !cybershield_core::auth::allowed(Role::Admin, table.family, Operation::Delete) {
+            continue; // the audit trail is append-only
+        }
         let query = format!("mutation($id: UUID!) {{ delete{}(id: $id) {{ id }} }}", table.names.type_name);
         let response = h.run(&query, json!({"id": id})).await;
         // A row may already be gone through an ON DELETE CASCADE of its parent.
         if let Some(code) = response["errors"][0]["extensions"]["code"].as_str() {
-            assert!(code == "NOT_FOUND" || code == "BAD_USER_INPUT", "{}: {response}", table.name);
+            // Gone through a cascade already, or kept because the audit trail references it.
+            assert!(matches!(code, "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT"), "{}: {response}", table.name);
         }
     }
 }

@@ -1,4 +1,5 @@
 use async_graphql::dynamic::Schema;
+use cybershield_core::auth::{RequestMeta, Role, Viewer};
 use cybershield_core::schema::{SchemaConfig, build_schema};
 use cybershield_testkit::{StatementCounter, TestDb};
 use serde_json::{Value, json};
@@ -8,6 +9,10 @@ pub struct Harness {
     pub test_db: TestDb,
     pub schema: Schema,
     pub counter: StatementCounter,
+    /// Who the requests run as: by default an admin with MFA (sees every team).
+    pub viewer: Option<Viewer>,
+    /// The key that encrypts secret columns, as the gateway passes it.
+    pub keys: std::sync::Arc<cybershield_core::crypto::SecretKeys>,
 }
 
 impl Harness {
@@ -19,12 +24,61 @@ impl Harness {
         let test_db = TestDb::new().await;
         let (db, counter) = test_db.counted();
         let schema = build_schema(&cybershield_migration::domains(), &config, Some(db)).expect("schema builds");
-        Self { test_db, schema, counter }
+        let keys = std::sync::Arc::new(cybershield_core::crypto::SecretKeys::ephemeral());
+        let mut harness = Self { test_db, schema, counter, viewer: None, keys };
+        harness.viewer = Some(harness.sign_in(Role::Admin, &[]).await);
+        harness.counter.reset();
+        harness
+    }
+
+    /// A user of `role` in `teams`, with a session that passed MFA, as the engine sees it.
+    pub async fn sign_in(&self, role: Role, teams: &[String]) -> Viewer {
+        let user = uuid::Uuid::now_v7();
+        let session = uuid::Uuid::now_v7();
+        let mut sql = format!(
+            "INSERT INTO users (id, email, username, role, mfa_enabled) VALUES ('{user}', '{user}@example.com', '{user}', '{}', true);
+             INSERT INTO iam_sessions (id, user_id, token_hash, auth_method, idle_expires_at, absolute_expires_at)
+               VALUES ('{session}', '{user}', '{session}', 'password', now() + interval '30 minutes', now() + interval '12 hours');",
+            role.as_str()
+        );
+        for team in teams {
+            sql.push_str(&format!(
+                "INSERT INTO team_members (team_id, user_id, role) VALUES ('{team}', '{user}', 'writer');"
+            ));
+        }
+        self.execute_sql(&sql).await;
+        Viewer {
+            user_id: user,
+            session_id: session,
+            role,
+            team_ids: teams.iter().map(|t| t.parse().expect("team id")).collect(),
+            mfa_verified: true,
+            mfa_enabled: true,
+        }
+    }
+
+    /// The same requests as another viewer (or anonymous).
+    pub fn as_viewer(&self, viewer: Option<Viewer>) -> Acting<'_> {
+        Acting { harness: self, viewer }
     }
 
     /// The whole response as JSON (`data`, `errors`).
     pub async fn run(&self, query: &str, variables: Value) -> Value {
-        let request = async_graphql::Request::new(query).variables(async_graphql::Variables::from_json(variables));
+        self.run_as(self.viewer.clone(), query, variables).await
+    }
+
+    pub async fn run_as(&self, viewer: Option<Viewer>, query: &str, variables: Value) -> Value {
+        let mut request = async_graphql::Request::new(query)
+            .variables(async_graphql::Variables::from_json(variables))
+            .data(RequestMeta {
+                ip: Some("127.0.0.1".into()),
+                user_agent: Some("engine-tests".into()),
+                request_id: uuid::Uuid::now_v7(),
+            })
+            .data(self.keys.clone());
+        if let Some(viewer) = viewer {
+            request = request.data(viewer);
+        }
         let response = self.schema.execute(request).await;
         serde_json::to_value(&response).expect("response serialises")
     }
@@ -89,5 +143,28 @@ impl Harness {
             )
             .await;
         data["createProject"]["id"].as_str().expect("project id").to_string()
+    }
+}
+
+/// Requests as a given viewer.
+pub struct Acting<'a> {
+    harness: &'a Harness,
+    viewer: Option<Viewer>,
+}
+
+impl Acting<'_> {
+    pub async fn run(&self, query: &str, variables: Value) -> Value {
+        self.harness.run_as(self.viewer.clone(), query, variables).await
+    }
+
+    pub async fn ok(&self, query: &str, variables: Value) -> Value {
+        let response = self.run(query, variables).await;
+        assert!(response.get("errors").is_none(), "unexpected errors: {response:#}\nquery: {query}");
+        response["data"].clone()
+    }
+
+    pub async fn error_code(&self, query: &str, variables: Value) -> String {
+        let response = self.run(query, variables).await;
+        response["errors"][0]["extensions"]["code"].as_str().unwrap_or("<none>").to_string()
     }
 }

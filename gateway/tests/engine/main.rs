@@ -2,10 +2,13 @@
 //! database cloned from the migrated template.
 
 mod aggregates;
+mod audit;
 mod errors;
 mod every_table;
 mod harness;
 mod mutations;
 mod queries;
+mod readme;
+mod security;
 mod statements;
 mod structure;

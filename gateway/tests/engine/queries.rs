@@ -173,11 +173,12 @@ async fn total_count_and_by_id_cost_a_statement_only_when_asked() {
     let h = Harness::new().await;
     let id = h.project("solo", None).await;
     h.counter.reset();
+    // One statement sets the request's role and teams; then one for the page.
     h.ok("{ projects { nodes { name } } }", json!({})).await;
-    assert_eq!(h.counter.count(), 1, "{:?}", h.counter.statements());
+    assert_eq!(h.counter.count(), 2, "{:?}", h.counter.statements());
     h.counter.reset();
     h.ok("{ projects { totalCount nodes { name } } }", json!({})).await;
-    assert_eq!(h.counter.count(), 2, "{:?}", h.counter.statements());
+    assert_eq!(h.counter.count(), 3, "{:?}", h.counter.statements());
 
     let data = h.ok("query($id: UUID!) { project(id: $id) { name } }", json!({"id": id})).await;
     assert_eq!(data["project"]["name"], "solo");

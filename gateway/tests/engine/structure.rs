@@ -36,7 +36,7 @@ async fn health_reports_tables_version_and_users() {
     let data = h.ok("{ health { tableCount postgresVersion userCount } }", json!({})).await;
     assert_eq!(data["health"]["tableCount"], expected_table_count(), "every registered table and the migration table");
     assert!(data["health"]["postgresVersion"].as_str().unwrap().starts_with("15"));
-    assert_eq!(data["health"]["userCount"], 0);
+    assert_eq!(data["health"]["userCount"], 1, "the signed-in test admin");
 }
 
 #[tokio::test]

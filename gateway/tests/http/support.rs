@@ -48,7 +48,8 @@ pub async fn serve(db: DatabaseConnection, config: &Config) -> (SocketAddr, Join
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().unwrap();
     let task = tokio::spawn(async move {
-        axum::serve(listener, app).await.expect("server runs");
+        // With the peer address, as `serve` does (the audit trail and login throttle read it).
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("server runs");
     });
     (addr, task)
 }

@@ -14,12 +14,13 @@ use crate::error::{ApiError, ApiResult};
 use crate::naming::screaming_snake;
 use crate::registry::ColumnKind;
 
-use super::build::{args_map, state};
+use super::build::{args_map, authorized};
 use super::catalog::{Column, Table};
 use super::request::RequestState;
 use super::resolve::scope_predicate;
 use super::sql::{self, Sql, ident, output_value};
 use super::types::{scalar_name, value_type};
+use crate::auth::Operation;
 
 /// Columns that can be grouped on and counted distinct (not JSON, binary or list values).
 fn groupable(column: &Column) -> bool {
@@ -180,7 +181,7 @@ pub fn aggregate_field(table: &Table, mut builder: SchemaBuilder) -> (SchemaBuil
     let mut field =
         Field::new(names.aggregate_field(), TypeRef::named_nn_list_nn(names.aggregate_group()), move |ctx| {
             FieldFuture::new(async move {
-                let state = state(&ctx)?;
+                let state = authorized(&ctx, index, Operation::Read)?;
                 let table = state.catalog.table(index);
                 let args = args_map(&ctx);
                 let groups = run(state, table, &args, &ctx.field()).await.map_err(ApiError::into_graphql)?;
@@ -262,7 +263,7 @@ async fn run(
     if let Some(GqlValue::Object(f)) = args.get("where") {
         predicates.push(sql::filter(&mut sql, &state.catalog, table, &alias, f)?);
     }
-    predicates.extend(scope_predicate(state, table, &alias));
+    predicates.extend(scope_predicate(&mut sql, state, table, &alias));
     let having = match args.get("having") {
         Some(GqlValue::Object(h)) => match h.get("count") {
             Some(GqlValue::Object(ops)) => Some(sql::column_ops(&mut sql, &ColumnKind::BigInt, "count(*)", ops)?),

@@ -9,6 +9,7 @@ use async_graphql::dynamic::{
 use async_graphql::{Name, Value as GqlValue};
 use indexmap::IndexMap;
 
+use crate::auth::Operation;
 use crate::error::ApiError;
 use crate::naming::screaming_snake;
 
@@ -26,6 +27,44 @@ pub fn args_map(ctx: &ResolverContext<'_>) -> HashMap<String, GqlValue> {
 pub fn state<'a>(ctx: &ResolverContext<'a>) -> async_graphql::Result<&'a Arc<RequestState>> {
     ctx.data::<Arc<RequestState>>()
         .map_err(|_| ApiError::Unavailable("no database is configured for this schema".into()).into_graphql())
+}
+
+/// The policy check of every generated field: a signed-in viewer whose session passed MFA,
+/// whose role may do `operation` to tables of this family; admin operations need MFA enrolled.
+pub fn authorize(state: &RequestState, table: &Table, operation: Operation) -> Result<(), ApiError> {
+    let viewer =
+        state.viewer.as_ref().ok_or_else(|| ApiError::Unauthenticated("sign in first (the login mutation)".into()))?;
+    if !viewer.mfa_verified {
+        return Err(ApiError::Unauthenticated("complete multi-factor authentication first (verifyMfa)".into()));
+    }
+    if !crate::auth::allowed(viewer.role, table.family, operation) {
+        return Err(ApiError::Forbidden(format!(
+            "the {} role may not {} {}",
+            viewer.role.as_str(),
+            match operation {
+                Operation::Read => "read",
+                Operation::Create => "create",
+                Operation::Update => "update",
+                Operation::Delete => "delete",
+            },
+            table.names.type_name
+        )));
+    }
+    if crate::auth::is_admin_operation(table.family, operation) && !viewer.mfa_enabled {
+        return Err(ApiError::Forbidden("administrative changes need multi-factor authentication enrolled".into()));
+    }
+    Ok(())
+}
+
+/// `state` plus `authorize`, for resolvers.
+pub fn authorized<'a>(
+    ctx: &ResolverContext<'a>,
+    table: usize,
+    operation: Operation,
+) -> async_graphql::Result<&'a Arc<RequestState>> {
+    let state = state(ctx)?;
+    authorize(state, state.catalog.table(table), operation).map_err(ApiError::into_graphql)?;
+    Ok(state)
 }
 
 pub fn row_value(row: &Arc<Row>) -> FieldValue<'static> {
@@ -50,9 +89,18 @@ fn list_arguments(field: Field, table: &Table) -> Field {
         .argument(InputValue::new("before", TypeRef::named(TypeRef::STRING)).description("Cursor to continue before."))
 }
 
-fn column_field(column: &Column) -> Field {
+fn column_field(table: &Table, column: &Column) -> Field {
     let shared = Arc::new((column.sql().to_string(), column.kind().clone()));
+    let sensitive = crate::auth::is_sensitive_column(table.family, column.sql());
     let mut field = Field::new(column.field.clone(), value_type(column.kind(), !column.def.nullable), move |ctx| {
+        if sensitive {
+            let role = ctx.data::<Arc<RequestState>>().ok().and_then(|s| s.viewer.as_ref()).map(|v| v.role);
+            if !role.is_some_and(crate::auth::may_read_sensitive) {
+                let error =
+                    ApiError::Forbidden("this field is visible to admins, security managers and auditors".into());
+                return FieldFuture::new(async move { Err::<Option<FieldValue>, _>(error.into_graphql()) });
+            }
+        }
         let value = ctx
             .parent_value
             .try_downcast_ref::<Arc<Row>>()
@@ -82,7 +130,7 @@ fn to_one_field(catalog: &Catalog, rel: &Arc<Relation>) -> Field {
         FieldFuture::new(async move {
             let row = ctx.parent_value.try_downcast_ref::<Arc<Row>>()?;
             let Some(key) = row.key(&rel.child_column) else { return Ok(None) };
-            let state = state(&ctx)?;
+            let state = authorized(&ctx, rel.parent_table, Operation::Read)?;
             let parent = state.catalog.table(rel.parent_table);
             let columns = resolve::node_columns(parent, ctx.field().selection_set());
             let loader = resolve::to_one_loader(state, rel.parent_table, columns);
@@ -100,8 +148,8 @@ fn to_many_field(catalog: &Catalog, rel: &Arc<Relation>) -> Field {
         let rel = rel_for_resolver.clone();
         FieldFuture::new(async move {
             let row = ctx.parent_value.try_downcast_ref::<Arc<Row>>()?;
-            let state = state(&ctx)?;
             let table = rel.child_table;
+            let state = authorized(&ctx, table, Operation::Read)?;
             let Some(key) = row.key(&rel.parent_column) else {
                 return Err(ApiError::Internal("a parent row has no key".into()).into_graphql());
             };
@@ -146,7 +194,7 @@ pub fn table_types(
     ));
     for column in table.visible_columns() {
         shared.need(column.kind())?;
-        node = node.field(column_field(column));
+        node = node.field(column_field(table, column));
         if let Some(filter_type) = filter_name(column.kind()) {
             filter = filter.field(InputValue::new(column.field.clone(), TypeRef::named(filter_type)));
         }
@@ -262,7 +310,7 @@ pub fn query_fields(table: &Table, mut query: Object) -> Object {
     let index = table.index;
     let list = Field::new(names.list_field.clone(), TypeRef::named_nn(names.connection()), move |ctx| {
         FieldFuture::new(async move {
-            let state = state(&ctx)?;
+            let state = authorized(&ctx, index, Operation::Read)?;
             let table = state.catalog.table(index);
             let args = args_map(&ctx);
             let columns = resolve::node_columns(table, resolve::connection_node_fields(&ctx.field()).into_iter());
@@ -277,7 +325,7 @@ pub fn query_fields(table: &Table, mut query: Object) -> Object {
     query = query.field(list_arguments(list, table));
     let by_id = Field::new(names.single_field.clone(), TypeRef::named(names.type_name.clone()), move |ctx| {
         FieldFuture::new(async move {
-            let state = state(&ctx)?;
+            let state = authorized(&ctx, index, Operation::Read)?;
             let table = state.catalog.table(index);
             let id = ctx.args.try_get("id")?.string()?.to_string();
             let columns = resolve::node_columns(table, ctx.field().selection_set());

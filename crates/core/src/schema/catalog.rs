@@ -115,10 +115,23 @@ impl TableNames {
     }
 }
 
+/// How a table's rows belong to teams, for scoping reads and writes to the viewer's teams.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    /// Not owned by a team (reference data, users, the audit trail): the role policy alone decides.
+    Global,
+    /// The row's own column holds its team (`team_id`; for `teams`, the `id`). NULL: organisation-wide.
+    Team(String),
+    /// The row belongs to whatever team its parent (through `column`) belongs to.
+    Parent { column: String, parent: usize },
+}
+
 #[derive(Debug)]
 pub struct Table {
     pub index: usize,
     pub name: String,
+    pub family: crate::auth::Family,
+    pub scope: Scope,
     pub description: Option<String>,
     pub names: TableNames,
     pub columns: Vec<Column>,
@@ -206,6 +219,8 @@ impl Catalog {
                 Table {
                     index,
                     name: def.table.clone(),
+                    family: def.family,
+                    scope: Scope::Global,
                     description: def.description.clone(),
                     names: TableNames { type_name, list_field, single_field, plural },
                     columns: def.columns.iter().map(|c| Column { field: camel(&c.name), def: c.clone() }).collect(),
@@ -305,6 +320,39 @@ impl Catalog {
                 constraint_messages.insert(format!("{}_{}_check", table.name, column.def.name), message);
             }
         }
+        let scopes: Vec<Scope> = (0..tables.len()).map(|i| scope_of(&tables, i, &mut Vec::new())).collect();
+        for (table, scope) in tables.iter_mut().zip(scopes) {
+            table.scope = scope;
+        }
         Ok(Self { tables, by_name, constraint_messages, config })
     }
+}
+
+/// A table's team scope: its own team column, else the scope of a parent it must reference
+/// (`project_id` first), else global.
+fn scope_of(tables: &[Table], index: usize, visiting: &mut Vec<usize>) -> Scope {
+    let table = &tables[index];
+    if table.name == "teams" {
+        return Scope::Team("id".into());
+    }
+    for column in ["team_id", "owner_team_id"] {
+        if table.has_column(column) {
+            return Scope::Team(column.into());
+        }
+    }
+    if visiting.contains(&index) {
+        return Scope::Global;
+    }
+    visiting.push(index);
+    // Only a mandatory reference makes a parent the owner: an optional one (an assignee, the key
+    // that encrypts a secret) says nothing about which team the row belongs to.
+    let mut candidates: Vec<&Arc<Relation>> =
+        table.to_one.iter().filter(|r| r.parent_table != index && !r.nullable).collect();
+    candidates.sort_by_key(|r| r.child_column != "project_id");
+    let found = candidates
+        .into_iter()
+        .find(|r| scope_of(tables, r.parent_table, visiting) != Scope::Global)
+        .map(|r| Scope::Parent { column: r.child_column.clone(), parent: r.parent_table });
+    visiting.pop();
+    found.unwrap_or(Scope::Global)
 }

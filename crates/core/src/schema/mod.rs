@@ -7,6 +7,7 @@ pub mod catalog;
 mod mutate;
 mod request;
 mod resolve;
+pub mod security;
 pub mod sql;
 mod types;
 
@@ -30,11 +31,29 @@ pub struct SchemaConfig {
     pub max_depth: usize,
     pub max_complexity: usize,
     pub max_aliases: usize,
+    /// Requests run as `cybershield_app` under row-level security (see `security.rs`).
+    pub row_security: bool,
+    /// Longest query text, in characters.
+    pub max_query_length: usize,
+    /// Most top-level fields in one operation.
+    pub max_root_fields: usize,
+    /// Most directives on one field.
+    pub max_directives: usize,
 }
 
 impl Default for SchemaConfig {
     fn default() -> Self {
-        Self { default_page_size: 20, max_page_size: 100, max_depth: 10, max_complexity: 5_000, max_aliases: 15 }
+        Self {
+            default_page_size: 20,
+            max_page_size: 100,
+            max_depth: 10,
+            max_complexity: 5_000,
+            max_aliases: 15,
+            row_security: true,
+            max_query_length: 15_000,
+            max_root_fields: 10,
+            max_directives: 5,
+        }
     }
 }
 

@@ -7,16 +7,18 @@ use std::sync::Arc;
 use async_graphql::dynamic::{
     Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, SchemaBuilder, TypeRef,
 };
-use async_graphql::{Name, SelectionField, Value as GqlValue};
+use async_graphql::{Name, Value as GqlValue};
 use indexmap::IndexMap;
 
+use crate::auth::{Family, Operation};
+use crate::crypto::SecretKeys;
 use crate::error::{ApiError, ApiResult};
 use crate::naming::screaming_snake;
 
-use super::build::{args_map, row_value, state};
+use super::build::{args_map, authorize, row_value, state};
 use super::catalog::{Column, Table};
 use super::request::RequestState;
-use super::resolve::{Row, node_columns, row_json, scope_predicate};
+use super::resolve::{Row, row_json, scope_predicate};
 use super::sql::{self, Sql, ident};
 use super::types::value_type;
 
@@ -34,6 +36,11 @@ pub fn mutation_types(table: &Table, mut builder: SchemaBuilder) -> SchemaBuilde
         if column.def.name != "id" {
             update = update.field(InputValue::new(column.field.clone(), value_type(column.kind(), false)));
         }
+    }
+    for (field, column) in secret_inputs(table) {
+        let doc = format!("Write-only: stored AES-256-GCM encrypted in `{}`, never returned.", column.sql());
+        create = create.field(InputValue::new(field.clone(), TypeRef::named(TypeRef::STRING)).description(doc.clone()));
+        update = update.field(InputValue::new(field, TypeRef::named(TypeRef::STRING)).description(doc));
     }
     builder = builder.register(create).register(update);
     let keys: Vec<String> = table.unique_keys.iter().map(|k| screaming_snake(&k.join("_"))).collect();
@@ -159,35 +166,32 @@ pub fn mutation_fields(table: &Table, mut mutation: Object) -> Object {
     mutation
 }
 
-/// The columns to return: what the selection needs (for single rows, the field's own
-/// selection; for bulk results, the selection under `nodes`).
-fn returned_columns(table: &Table, field: &SelectionField<'_>, bulk_result: bool) -> Vec<String> {
-    if bulk_result {
-        let mut nodes = Vec::new();
-        for result_field in field.selection_set().filter(|f| f.name() == "nodes") {
-            nodes.extend(result_field.selection_set());
-        }
-        node_columns(table, nodes.into_iter())
-    } else {
-        node_columns(table, field.selection_set())
-    }
-}
-
 async fn run(
     state: &Arc<RequestState>,
     index: usize,
     kind: Kind,
     ctx: &ResolverContext<'_>,
 ) -> ApiResult<FieldValue<'static>> {
-    state.begin().await?;
     let table = state.catalog.table(index);
+    let operation = match kind {
+        Kind::Create | Kind::CreateMany | Kind::Upsert => Operation::Create,
+        Kind::Update | Kind::UpdateMany => Operation::Update,
+        Kind::Delete | Kind::DeleteMany => Operation::Delete,
+    };
+    authorize(state, table, operation)?;
+    if matches!(kind, Kind::Upsert) {
+        // An upsert may overwrite an existing row.
+        authorize(state, table, Operation::Update)?;
+    }
+    state.begin_write().await?;
     let args = args_map(ctx);
-    let field = ctx.field();
-    let bulk_result = matches!(kind, Kind::UpdateMany | Kind::DeleteMany);
-    let columns = returned_columns(table, &field, bulk_result);
-    let mut sql = Sql::default();
+    let keys = ctx.data_opt::<Arc<SecretKeys>>().map(|k| k.as_ref());
     let alias = "t";
-    let returning = row_json(table, alias, &columns, &[]);
+    // Every visible column comes back: the GraphQL result and the audit diff both use it.
+    let all_columns: Vec<String> = table.visible_columns().map(|c| c.def.name.clone()).collect();
+    let returning = row_json(table, alias, &all_columns, &[]);
+    let mut before: Vec<serde_json::Map<String, serde_json::Value>> = Vec::new();
+    let mut sql = Sql::default();
     let text = match kind {
         Kind::Create | Kind::CreateMany | Kind::Upsert => {
             let inputs: Vec<&IndexMap<Name, GqlValue>> = match (kind, args.get("input"), args.get("inputs")) {
@@ -208,38 +212,63 @@ async fn run(
             if inputs.len() > limit {
                 return Err(ApiError::bad_input(format!("at most {limit} rows per bulk insert")));
             }
-            let mut text = insert_sql(&mut sql, table, &inputs)?;
+            let mut text = insert_sql(&mut sql, keys, table, &inputs)?;
             if matches!(kind, Kind::Upsert) {
                 text.push_str(&on_conflict_sql(table, args.get("onConflict"))?);
             }
             format!("{text} RETURNING {returning} AS r")
         }
-        Kind::Update | Kind::UpdateMany => {
-            let set = set_sql(&mut sql, table, args.get("set"))?;
-            let mut predicates = vec![target(&mut sql, state, table, alias, &args)?];
-            predicates.extend(scope_predicate(state, table, alias));
-            format!(
-                "UPDATE {} AS {alias} SET {set} WHERE {} RETURNING {returning} AS r",
+        Kind::Update | Kind::UpdateMany | Kind::Delete | Kind::DeleteMany => {
+            // Lock and read the rows first: their before-image feeds the audit trail, and
+            // `atMost` is checked before anything is written.
+            let mut lock = Sql::default();
+            let mut predicates = vec![target(&mut lock, state, table, alias, &args)?];
+            predicates.extend(scope_predicate(&mut lock, state, table, alias));
+            let select = format!(
+                "SELECT {returning} AS r FROM {} AS {alias} WHERE {} FOR UPDATE",
                 ident(&table.name),
                 predicates.join(" AND ")
-            )
-        }
-        Kind::Delete | Kind::DeleteMany => {
-            let mut predicates = vec![target(&mut sql, state, table, alias, &args)?];
-            predicates.extend(scope_predicate(state, table, alias));
-            format!(
-                "DELETE FROM {} AS {alias} WHERE {} RETURNING {returning} AS r",
-                ident(&table.name),
-                predicates.join(" AND ")
-            )
+            );
+            before = state.json_rows(lock.statement(select)).await?;
+            if let Some(at_most) = at_most(&args)?
+                && before.len() as u64 > at_most
+            {
+                return Err(ApiError::bad_input(format!(
+                    "{} rows match, more than atMost ({at_most}); nothing was changed",
+                    before.len()
+                )));
+            }
+            if before.is_empty() {
+                return match kind {
+                    Kind::Update | Kind::Delete => {
+                        Err(ApiError::NotFound(format!("no {} with this id", table.names.type_name)))
+                    }
+                    _ => Ok(FieldValue::owned_any(Vec::<Arc<Row>>::new())),
+                };
+            }
+            let ids: Vec<Option<String>> =
+                before.iter().map(|r| r.get("id").and_then(|v| v.as_str()).map(str::to_string)).collect();
+            let ids = sql.bind(sql::array_literal(&ids), "uuid[]");
+            if matches!(kind, Kind::Update | Kind::UpdateMany) {
+                let set = set_sql(&mut sql, keys, table, args.get("set"))?;
+                format!(
+                    "UPDATE {} AS {alias} SET {set} WHERE {alias}.\"id\" = ANY({ids}) RETURNING {returning} AS r",
+                    ident(&table.name)
+                )
+            } else {
+                format!(
+                    "DELETE FROM {} AS {alias} WHERE {alias}.\"id\" = ANY({ids}) RETURNING {returning} AS r",
+                    ident(&table.name)
+                )
+            }
         }
     };
-    let rows: Vec<Arc<Row>> = state
-        .json_rows(sql.statement(text))
-        .await?
-        .into_iter()
-        .map(|data| Arc::new(Row { data, sort_values: Vec::new() }))
-        .collect();
+    let after = state.json_rows(sql.statement(text)).await?;
+    if matches!(operation, Operation::Create | Operation::Update) {
+        check_written_rows_in_scope(state, table, &after).await?;
+    }
+    audit_mutation(state, table, operation, &before, &after, matches!(kind, Kind::Delete | Kind::DeleteMany)).await?;
+    let rows: Vec<Arc<Row>> = after.into_iter().map(|data| Arc::new(Row { data, sort_values: Vec::new() })).collect();
     match kind {
         Kind::Create | Kind::Update | Kind::Delete => rows
             .into_iter()
@@ -247,23 +276,113 @@ async fn run(
             .map(FieldValue::owned_any)
             .ok_or_else(|| ApiError::NotFound(format!("no {} with this id", table.names.type_name))),
         Kind::CreateMany | Kind::Upsert => Ok(FieldValue::list(rows.iter().map(row_value))),
-        Kind::UpdateMany | Kind::DeleteMany => {
-            let at_most = match args.get("atMost") {
-                Some(GqlValue::Number(n)) => {
-                    n.as_u64().ok_or_else(|| ApiError::bad_input("atMost must be zero or more"))?
-                }
-                _ => return Err(ApiError::bad_input("atMost is required")),
-            };
-            if rows.len() as u64 > at_most {
-                // The request's transaction is rolled back: nothing was changed.
-                return Err(ApiError::bad_input(format!(
-                    "{} rows match, more than atMost ({at_most}); nothing was changed",
-                    rows.len()
-                )));
-            }
-            Ok(FieldValue::owned_any(rows))
-        }
+        Kind::UpdateMany | Kind::DeleteMany => Ok(FieldValue::owned_any(rows)),
     }
+}
+
+fn at_most(args: &HashMap<String, GqlValue>) -> ApiResult<Option<u64>> {
+    match args.get("atMost") {
+        None => Ok(None),
+        Some(GqlValue::Number(n)) => {
+            n.as_u64().map(Some).ok_or_else(|| ApiError::bad_input("atMost must be zero or more"))
+        }
+        Some(_) => Err(ApiError::bad_input("atMost must be a number")),
+    }
+}
+
+/// A write may not put a row into a team the viewer is not in (an insert into another team's
+/// project, an update moving a row there). Row-level security refuses it too; this check
+/// gives the clear error.
+async fn check_written_rows_in_scope(
+    state: &RequestState,
+    table: &Table,
+    rows: &[serde_json::Map<String, serde_json::Value>],
+) -> ApiResult<()> {
+    let mut sql = Sql::default();
+    let alias = sql.alias();
+    let Some(scope) = scope_predicate(&mut sql, state, table, &alias) else { return Ok(()) };
+    let ids: Vec<Option<String>> =
+        rows.iter().map(|r| r.get("id").and_then(|v| v.as_str()).map(str::to_string)).collect();
+    let ids = sql.bind(sql::array_literal(&ids), "uuid[]");
+    let text = format!(
+        "SELECT json_build_object('n', count(*)) AS r FROM {} {alias} WHERE {alias}.\"id\" = ANY({ids}) AND NOT ({scope})",
+        ident(&table.name)
+    );
+    let outside = state.json_rows(sql.statement(text)).await?;
+    if outside.first().and_then(|r| r.get("n")).and_then(|n| n.as_i64()).unwrap_or(0) > 0 {
+        return Err(ApiError::Forbidden(format!(
+            "this {} would belong to a team you are not a member of",
+            table.names.type_name
+        )));
+    }
+    Ok(())
+}
+
+/// One audit row per mutation, in the request's transaction: who, what, and the before/after
+/// of every row touched (secret columns are never in these images).
+async fn audit_mutation(
+    state: &RequestState,
+    table: &Table,
+    operation: Operation,
+    before: &[serde_json::Map<String, serde_json::Value>],
+    after: &[serde_json::Map<String, serde_json::Value>],
+    deleted: bool,
+) -> ApiResult<()> {
+    let Some(viewer) = &state.viewer else { return Ok(()) };
+    let by_id = |rows: &[serde_json::Map<String, serde_json::Value>]| -> HashMap<String, serde_json::Value> {
+        rows.iter()
+            .filter_map(|r| Some((r.get("id")?.as_str()?.to_string(), serde_json::Value::Object(r.clone()))))
+            .collect()
+    };
+    let before_by_id = by_id(before);
+    let after_by_id = if deleted { HashMap::new() } else { by_id(after) };
+    let mut ids: Vec<&String> = before_by_id.keys().chain(after_by_id.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    let changes: Vec<serde_json::Value> = ids
+        .iter()
+        .map(|id| {
+            let mut change = crate::audit::diff(before_by_id.get(*id), after_by_id.get(*id));
+            if let serde_json::Value::Object(map) = &mut change {
+                map.insert("id".into(), serde_json::Value::String((*id).clone()));
+            }
+            change
+        })
+        .collect();
+    let (operation_type, event_type) = match operation {
+        Operation::Create => ("CREATE", "CREATE"),
+        Operation::Update => ("UPDATE", "UPDATE"),
+        Operation::Delete => ("DELETE", "DELETE"),
+        Operation::Read => ("ACTION", "ACTION"),
+    };
+    let category = match table.family {
+        Family::Identity | Family::Sessions | Family::Secrets => "administration",
+        Family::Reference => "configuration",
+        Family::Audit => "security",
+        Family::Data => "data_access",
+    };
+    let resource_path = match ids.as_slice() {
+        [one] => format!("{}/{one}", table.name),
+        _ => table.name.clone(),
+    };
+    let event = crate::audit::AuditEvent {
+        actor_user_id: Some(viewer.user_id),
+        actor_type: "user",
+        session_id: Some(viewer.session_id),
+        category,
+        event_type,
+        operation_type: Some(operation_type),
+        resource_type: Some(&table.name),
+        resource_path: Some(resource_path),
+        representation: Some(serde_json::json!({ "rows": changes })),
+        success: true,
+        error: None,
+        ip: state.meta.ip.clone(),
+        user_agent: state.meta.user_agent.clone(),
+        request_id: Some(state.meta.request_id),
+        details: serde_json::json!({ "count": ids.len() }),
+    };
+    state.audit(&event).await
 }
 
 /// `id = $1` for by-id mutations, the compiled filter for bulk ones.
@@ -289,6 +408,53 @@ fn value_sql(sql: &mut Sql, column: &Column, value: &GqlValue) -> ApiResult<Stri
     }
 }
 
+/// Write-only plaintext inputs of the encrypted columns: `credentials` for `credentials_encrypted`.
+fn secret_inputs(table: &Table) -> Vec<(String, &Column)> {
+    table
+        .columns
+        .iter()
+        .filter(|c| c.def.secret && matches!(c.kind(), crate::registry::ColumnKind::Bytes))
+        .filter_map(|c| c.def.name.strip_suffix("_encrypted").map(|base| (crate::naming::camel(base), c)))
+        .filter(|(field, _)| table.column_by_field(field).is_none())
+        .collect()
+}
+
+/// What an input field writes: a plain column, or an encrypted one (`true`).
+fn input_target<'t>(table: &'t Table, field: &str) -> ApiResult<(&'t Column, bool)> {
+    if let Ok(column) = writable_column(table, field) {
+        return Ok((column, false));
+    }
+    secret_inputs(table)
+        .into_iter()
+        .find(|(name, _)| name == field)
+        .map(|(_, column)| (column, true))
+        .ok_or_else(|| ApiError::bad_input(format!("{} has no writable field {field}", table.names.type_name)))
+}
+
+/// The SQL value of an input field, encrypting the plaintext of secret inputs.
+fn input_value_sql(
+    sql: &mut Sql,
+    keys: Option<&SecretKeys>,
+    column: &Column,
+    encrypt: bool,
+    value: &GqlValue,
+) -> ApiResult<String> {
+    if !encrypt {
+        return value_sql(sql, column, value);
+    }
+    match value {
+        GqlValue::Null => Ok("NULL".into()),
+        GqlValue::String(plaintext) => {
+            let keys = keys
+                .ok_or_else(|| ApiError::Unavailable("no secret key is configured (CYBERSHIELD_SECRET_KEY)".into()))?;
+            let envelope = keys.encrypt(plaintext.as_bytes());
+            let hex: String = envelope.iter().map(|b| format!("{b:02x}")).collect();
+            Ok(sql.bind(format!("\\x{hex}"), "bytea"))
+        }
+        _ => Err(ApiError::bad_input("a secret must be a string")),
+    }
+}
+
 fn writable_column<'t>(table: &'t Table, field: &str) -> ApiResult<&'t Column> {
     table
         .column_by_field(field)
@@ -298,12 +464,17 @@ fn writable_column<'t>(table: &'t Table, field: &str) -> ApiResult<&'t Column> {
 
 /// `INSERT INTO t AS t (cols) VALUES (…), (…)`: the union of the given fields; a row that
 /// leaves one out gets its DEFAULT. Ids are UUIDv7 (time-ordered) unless given.
-fn insert_sql(sql: &mut Sql, table: &Table, inputs: &[&IndexMap<Name, GqlValue>]) -> ApiResult<String> {
+fn insert_sql(
+    sql: &mut Sql,
+    keys: Option<&SecretKeys>,
+    table: &Table,
+    inputs: &[&IndexMap<Name, GqlValue>],
+) -> ApiResult<String> {
     let mut fields: Vec<&str> = vec!["id"];
     for input in inputs {
         for name in input.keys() {
             if !fields.contains(&name.as_str()) {
-                writable_column(table, name)?;
+                input_target(table, name)?;
                 fields.push(name.as_str());
             }
         }
@@ -312,17 +483,17 @@ fn insert_sql(sql: &mut Sql, table: &Table, inputs: &[&IndexMap<Name, GqlValue>]
     for input in inputs {
         let mut values = Vec::with_capacity(fields.len());
         for field in &fields {
-            let column = writable_column(table, field)?;
+            let (column, encrypt) = input_target(table, field)?;
             values.push(match input.get(*field) {
                 Some(GqlValue::Null) | None if *field == "id" => sql.bind(uuid::Uuid::now_v7().to_string(), "uuid"),
-                Some(value) => value_sql(sql, column, value)?,
+                Some(value) => input_value_sql(sql, keys, column, encrypt, value)?,
                 None => "DEFAULT".into(),
             });
         }
         rows.push(format!("({})", values.join(", ")));
     }
     let columns: Vec<String> =
-        fields.iter().map(|f| ident(writable_column(table, f).map(|c| c.sql()).unwrap_or(f))).collect();
+        fields.iter().map(|f| ident(input_target(table, f).map(|(c, _)| c.sql()).unwrap_or(f))).collect();
     Ok(format!("INSERT INTO {} AS t ({}) VALUES {}", ident(&table.name), columns.join(", "), rows.join(", ")))
 }
 
@@ -368,15 +539,15 @@ fn on_conflict_sql(table: &Table, on_conflict: Option<&GqlValue>) -> ApiResult<S
     Ok(format!(" ON CONFLICT ({target}) DO UPDATE SET {}", updates.join(", ")))
 }
 
-fn set_sql(sql: &mut Sql, table: &Table, set: Option<&GqlValue>) -> ApiResult<String> {
+fn set_sql(sql: &mut Sql, keys: Option<&SecretKeys>, table: &Table, set: Option<&GqlValue>) -> ApiResult<String> {
     let Some(GqlValue::Object(set)) = set else { return Err(ApiError::bad_input("set is required")) };
     let mut parts = Vec::new();
     for (field, value) in set {
-        let column = writable_column(table, field)?;
+        let (column, encrypt) = input_target(table, field)?;
         if column.def.name == "id" {
             return Err(ApiError::bad_input("the id cannot be changed"));
         }
-        parts.push(format!("{} = {}", ident(column.sql()), value_sql(sql, column, value)?));
+        parts.push(format!("{} = {}", ident(column.sql()), input_value_sql(sql, keys, column, encrypt, value)?));
     }
     if parts.is_empty() {
         return Err(ApiError::bad_input("set names no field to change"));

@@ -1,7 +1,7 @@
 //! Per-request state: the database handle (pool, or the request's one transaction once a
 //! mutation has begun), the request's dataloaders, and the extension that commits or rolls back.
 
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -15,6 +15,7 @@ use async_graphql::{
 };
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, QueryResult, Statement, TransactionTrait};
 
+use crate::auth::{RequestMeta, Viewer};
 use crate::error::{ApiError, ApiResult, classify_db_error};
 
 use super::catalog::Catalog;
@@ -23,19 +24,27 @@ use super::catalog::Catalog;
 pub struct RequestState {
     pub db: DatabaseConnection,
     pub catalog: Arc<Catalog>,
+    /// The authenticated caller; `None` for anonymous requests.
+    pub viewer: Option<Viewer>,
+    pub meta: RequestMeta,
     tx: tokio::sync::Mutex<Option<DatabaseTransaction>>,
     in_transaction: AtomicBool,
+    /// A mutation ran: an error anywhere in the request rolls everything back.
+    wrote: AtomicBool,
     failed: AtomicBool,
     loaders: Mutex<HashMap<String, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl RequestState {
-    pub fn new(db: DatabaseConnection, catalog: Arc<Catalog>) -> Self {
+    pub fn new(db: DatabaseConnection, catalog: Arc<Catalog>, viewer: Option<Viewer>, meta: RequestMeta) -> Self {
         Self {
             db,
             catalog,
+            viewer,
+            meta,
             tx: tokio::sync::Mutex::new(None),
             in_transaction: AtomicBool::new(false),
+            wrote: AtomicBool::new(false),
             failed: AtomicBool::new(false),
             loaders: Mutex::new(HashMap::new()),
         }
@@ -45,17 +54,45 @@ impl RequestState {
         classify_db_error(&error, &|name| self.catalog.describe_constraint(name))
     }
 
-    /// Opens the request's transaction (mutations call this first).
+    /// Opens the request's transaction (mutations call this first; reads of an authenticated
+    /// request open it on their first statement). Inside it the request drops to the
+    /// `cybershield_app` role, which row-level security applies to, and publishes the viewer's
+    /// teams to the policies with `set_config(…, true)` (local to the transaction).
     pub async fn begin(&self) -> ApiResult<()> {
         if self.failed.load(Ordering::SeqCst) {
             return Err(ApiError::bad_input("an earlier mutation of this request failed; nothing was written"));
         }
         let mut tx = self.tx.lock().await;
         if tx.is_none() {
-            *tx = Some(self.db.begin().await.map_err(|e| self.classify(e))?);
+            let opened = self.db.begin().await.map_err(|e| self.classify(e))?;
+            if let Some(viewer) = &self.viewer
+                && self.catalog.config.row_security
+            {
+                let teams = viewer.team_ids.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(",");
+                let statement = Statement::from_sql_and_values(
+                    sea_orm::DbBackend::Postgres,
+                    "SELECT set_config('role', 'cybershield_app', true), \
+                         set_config('cybershield.team_ids', $1, true), \
+                         set_config('cybershield.all_teams', $2, true), \
+                         set_config('cybershield.user_id', $3, true)",
+                    [
+                        sea_orm::Value::from(teams),
+                        sea_orm::Value::from(if viewer.sees_all_teams() { "on" } else { "off" }),
+                        sea_orm::Value::from(viewer.user_id.to_string()),
+                    ],
+                );
+                opened.query_all_raw(statement).await.map_err(|e| self.classify(e))?;
+            }
+            *tx = Some(opened);
             self.in_transaction.store(true, Ordering::SeqCst);
         }
         Ok(())
+    }
+
+    /// Opens the transaction for a mutation.
+    pub async fn begin_write(&self) -> ApiResult<()> {
+        self.wrote.store(true, Ordering::SeqCst);
+        self.begin().await
     }
 
     /// Marks the request's transaction as doomed: it will be rolled back.
@@ -65,6 +102,10 @@ impl RequestState {
 
     pub async fn query_all(&self, statement: Statement) -> ApiResult<Vec<QueryResult>> {
         tracing::debug!(sql = %statement.sql, "query");
+        // An authenticated request reads inside its transaction, where row security applies.
+        if self.viewer.is_some() && !self.in_transaction.load(Ordering::SeqCst) {
+            self.begin().await?;
+        }
         let result = if self.in_transaction.load(Ordering::SeqCst) {
             let tx = self.tx.lock().await;
             match tx.as_ref() {
@@ -75,6 +116,14 @@ impl RequestState {
             self.db.query_all_raw(statement).await
         };
         result.map_err(|e| self.classify(e))
+    }
+
+    /// Writes an audit row inside the request's transaction.
+    pub async fn audit(&self, event: &crate::audit::AuditEvent<'_>) -> ApiResult<()> {
+        self.begin().await?;
+        let tx = self.tx.lock().await;
+        let Some(tx) = tx.as_ref() else { return Err(ApiError::Internal("no transaction for the audit row".into())) };
+        crate::audit::record(tx, event).await.map_err(|e| self.classify(e))
     }
 
     /// Rows of a statement whose only column `r` is a JSON object.
@@ -103,6 +152,9 @@ impl RequestState {
     }
 
     async fn finish(&self, ok: bool) -> ApiResult<()> {
+        // Loaders hold the state (`Arc`): dropping them breaks the cycle so the request's memory
+        // is freed.
+        self.loaders.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
         let tx = self.tx.lock().await.take();
         self.in_transaction.store(false, Ordering::SeqCst);
         match tx {
@@ -140,6 +192,31 @@ fn with_code(mut error: ServerError, code: &str) -> ServerError {
     error
 }
 
+/// The most directives on any one field (or fragment spread) of the document.
+fn max_directives(doc: &ExecutableDocument) -> usize {
+    fn walk(set: &SelectionSet, depth: usize) -> usize {
+        if depth > 64 {
+            return 0;
+        }
+        set.items
+            .iter()
+            .map(|item| match &item.node {
+                Selection::Field(field) => {
+                    field.node.directives.len().max(walk(&field.node.selection_set.node, depth + 1))
+                }
+                Selection::InlineFragment(fragment) => {
+                    fragment.node.directives.len().max(walk(&fragment.node.selection_set.node, depth + 1))
+                }
+                Selection::FragmentSpread(spread) => spread.node.directives.len(),
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    let operations = doc.operations.iter().map(|(_, op)| walk(&op.node.selection_set.node, 0));
+    let fragments = doc.fragments.values().map(|f| walk(&f.node.selection_set.node, 0));
+    operations.chain(fragments).max().unwrap_or(0)
+}
+
 fn count_aliases(doc: &ExecutableDocument) -> usize {
     fn walk(set: &SelectionSet, depth: usize) -> usize {
         if depth > 64 {
@@ -170,7 +247,18 @@ impl Extension for RequestHandler {
         next: NextPrepareRequest<'_>,
     ) -> ServerResult<Request> {
         let request = match &self.db {
-            Some(db) => request.data(Arc::new(RequestState::new(db.clone(), self.catalog.clone()))),
+            Some(db) => {
+                let viewer =
+                    request.data.get(&TypeId::of::<Viewer>()).and_then(|d| d.downcast_ref::<Viewer>()).cloned();
+                let meta = request
+                    .data
+                    .get(&TypeId::of::<RequestMeta>())
+                    .and_then(|d| d.downcast_ref::<RequestMeta>())
+                    .cloned()
+                    .unwrap_or_default();
+                let state = RequestState::new(db.clone(), self.catalog.clone(), viewer, meta);
+                request.data(Arc::new(state))
+            }
             None => request,
         };
         next.run(ctx, request).await
@@ -183,14 +271,41 @@ impl Extension for RequestHandler {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        let doc = next.run(ctx, query, variables).await.map_err(|e| with_code(e, "GRAPHQL_PARSE_FAILED"))?;
-        let aliases = count_aliases(&doc);
-        let limit = self.catalog.config.max_aliases;
-        if aliases > limit {
+        let config = &self.catalog.config;
+        let length = query.chars().count();
+        if length > config.max_query_length {
             return Err(with_code(
-                ServerError::new(format!("the query uses {aliases} aliases; the limit is {limit}"), None),
-                "TOO_MANY_ALIASES",
+                ServerError::new(
+                    format!("the query has {length} characters; the limit is {}", config.max_query_length),
+                    None,
+                ),
+                "QUERY_TOO_LARGE",
             ));
+        }
+        let doc = next.run(ctx, query, variables).await.map_err(|e| with_code(e, "GRAPHQL_PARSE_FAILED"))?;
+        let refuse = |message: String, code: &str| Err(with_code(ServerError::new(message, None), code));
+        let aliases = count_aliases(&doc);
+        if aliases > config.max_aliases {
+            return refuse(
+                format!("the query uses {aliases} aliases; the limit is {}", config.max_aliases),
+                "TOO_MANY_ALIASES",
+            );
+        }
+        for (_, operation) in doc.operations.iter() {
+            let roots = operation.node.selection_set.node.items.len();
+            if roots > config.max_root_fields {
+                return refuse(
+                    format!("an operation selects {roots} root fields; the limit is {}", config.max_root_fields),
+                    "TOO_MANY_ROOT_FIELDS",
+                );
+            }
+        }
+        let directives = max_directives(&doc);
+        if directives > config.max_directives {
+            return refuse(
+                format!("a field carries {directives} directives; the limit is {}", config.max_directives),
+                "TOO_MANY_DIRECTIVES",
+            );
         }
         Ok(doc)
     }
@@ -228,12 +343,13 @@ impl Extension for RequestHandler {
         let mut response = next.run(ctx, operation_name).await;
         response.errors = response.errors.into_iter().map(|e| with_code(e, "BAD_USER_INPUT")).collect();
         if let Ok(state) = ctx.data::<Arc<RequestState>>() {
+            let wrote = state.wrote.load(Ordering::SeqCst);
             let ok = response.errors.is_empty();
-            let had_transaction = state.in_transaction.load(Ordering::SeqCst);
-            if let Err(error) = state.finish(ok).await {
+            // A read-only request keeps its partial data; a writing one is all or nothing.
+            if let Err(error) = state.finish(ok || !wrote).await {
                 response.errors.push(error.into_graphql().into_server_error(Default::default()));
             }
-            if had_transaction && !response.errors.is_empty() {
+            if wrote && !response.errors.is_empty() {
                 response.data = Value::Null;
             }
         }

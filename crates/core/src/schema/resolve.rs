@@ -10,7 +10,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::error::{ApiError, ApiResult};
 
-use super::catalog::{Catalog, Relation, Table};
+use super::catalog::{Catalog, Relation, Scope, Table};
 use super::request::RequestState;
 use super::sql::{self, OrderKey, Sql, ident};
 
@@ -150,10 +150,38 @@ pub fn row_json(table: &Table, alias: &str, columns: &[String], keys: &[OrderKey
     sql::json_object(&pairs)
 }
 
-/// The row-level scoping hook: every generated read, update and delete passes through here.
-/// Today every row is visible; the security work plugs team scoping in at this one place.
-pub fn scope_predicate(_state: &RequestState, _table: &Table, _alias: &str) -> Option<String> {
-    None
+/// The row-level scoping hook: every generated read, update and delete passes through here (and
+/// inserts are checked against it). Rows of the viewer's teams, or of no team, are visible;
+/// admins see all. PostgreSQL's row-level security enforces the same rule underneath.
+pub fn scope_predicate(sql: &mut Sql, state: &RequestState, table: &Table, alias: &str) -> Option<String> {
+    let viewer = state.viewer.as_ref()?;
+    if viewer.sees_all_teams() || table.scope == Scope::Global {
+        return None;
+    }
+    // Bound only when used: an unused parameter makes PostgreSQL reject the statement.
+    let teams = sql
+        .bind(sql::array_literal(&viewer.team_ids.iter().map(|t| Some(t.to_string())).collect::<Vec<_>>()), "uuid[]");
+    scope_sql(sql, &state.catalog, table, alias, &teams)
+}
+
+fn scope_sql(sql: &mut Sql, catalog: &Catalog, table: &Table, alias: &str, teams: &str) -> Option<String> {
+    match &table.scope {
+        Scope::Global => None,
+        Scope::Team(column) => {
+            let column = format!("{alias}.{}", ident(column));
+            Some(format!("({column} IS NULL OR {column} = ANY({teams}))"))
+        }
+        Scope::Parent { column, parent } => {
+            let parent = catalog.table(*parent);
+            let p = sql.alias();
+            let inner = scope_sql(sql, catalog, parent, &p, teams).unwrap_or_else(|| "TRUE".into());
+            let column = format!("{alias}.{}", ident(column));
+            Some(format!(
+                "({column} IS NULL OR EXISTS (SELECT 1 FROM {} {p} WHERE {p}.\"id\" = {column} AND {inner}))",
+                ident(&parent.name)
+            ))
+        }
+    }
 }
 
 /// Builds `SELECT <row json> AS r … ORDER BY … LIMIT n+1` for one page. `extra` is an
@@ -183,7 +211,7 @@ pub fn page_query(
     if let Some(GqlValue::Object(f)) = filter {
         predicates.push(sql::filter(sql, catalog, table, &alias, f)?);
     }
-    predicates.extend(scope_predicate(state, table, &alias));
+    predicates.extend(scope_predicate(sql, state, table, &alias));
     if let Some(after) = &page.after {
         predicates.push(sql::keyset_after(sql, &keys, after)?);
     }
@@ -241,7 +269,7 @@ pub async fn root_count(state: &RequestState, table: &Table, filter: Option<&Gql
     if let Some(GqlValue::Object(f)) = filter {
         predicates.push(sql::filter(&mut sql, &state.catalog, table, &alias, f)?);
     }
-    predicates.extend(scope_predicate(state, table, &alias));
+    predicates.extend(scope_predicate(&mut sql, state, table, &alias));
     let text = format!(
         "SELECT json_build_object('count', count(*)) AS r FROM {} {alias} WHERE {}",
         ident(&table.name),
@@ -265,7 +293,7 @@ pub async fn rows_by_ids(
     let ids_param =
         sql.bind(sql::array_literal(&ids.iter().cloned().map(Some).collect::<Vec<_>>()), &format!("{key_type}[]"));
     let mut predicates = vec![format!("{alias}.{} = ANY({ids_param})", ident(column))];
-    predicates.extend(scope_predicate(state, table, &alias));
+    predicates.extend(scope_predicate(&mut sql, state, table, &alias));
     let text = format!(
         "SELECT {} AS r FROM {} {alias} WHERE {}",
         row_json(table, &alias, columns, &[]),
@@ -396,7 +424,7 @@ impl Loader<String> for CountLoader {
         if let Some(GqlValue::Object(f)) = &self.filter {
             predicates.push(sql::filter(&mut sql, catalog, child, &alias, f)?);
         }
-        predicates.extend(scope_predicate(&self.state, child, &alias));
+        predicates.extend(scope_predicate(&mut sql, &self.state, child, &alias));
         let text = format!(
             "SELECT json_build_object('k', {fk}::text, 'n', count(*)) AS r FROM {} {alias} WHERE {} GROUP BY {fk}",
             ident(&child.name),

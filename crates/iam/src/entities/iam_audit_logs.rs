@@ -1,5 +1,6 @@
 //! Append-only audit trail: Keycloak login events and admin events, SonarQube `AUDITS`, with a
-//! hash chain for tamper evidence (`entry_hash = sha256(prev_hash ‖ canonical row)`).
+//! hash chain for tamper evidence (`entry_hash = sha256(prev_hash ‖ canonical row)`). Rows are
+//! written by `cybershield_core::audit::record`; triggers refuse UPDATE, DELETE and TRUNCATE.
 
 use sea_orm::entity::prelude::*;
 
@@ -50,6 +51,10 @@ pub enum IamAuditOperationType {
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    /// Position in the hash chain, numbered by the database (an identity the append trigger keeps
+    /// in chain order); never written by the application. Gaps are normal (rolled-back appends).
+    #[sea_orm(unique, default_expr = "Expr::cust(\"nextval('iam_audit_logs_seq_seq')\")")]
+    pub seq: i64,
     #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub occurred_at: DateTimeWithTimeZone,
     pub actor_user_id: Option<Uuid>,
@@ -78,30 +83,27 @@ pub struct Model {
     pub request_id: Option<Uuid>,
     #[sea_orm(column_type = "JsonBinary", default_expr = "Expr::cust(\"'{}'::jsonb\")")]
     pub details: Json,
-    /// `entry_hash` of the previous entry; null for the first one. Never output.
+    /// `entry_hash` of the previous entry; null for the first one. Set by the append trigger.
+    /// Never output.
     pub prev_hash: Option<Vec<u8>>,
-    /// sha256(prev_hash ‖ canonical row). Never output.
+    /// sha256(prev_hash ‖ canonical row), see `iam_audit_entry_hash` in the migrations. Set by the
+    /// append trigger (an insert leaves it out); no default, so the generic API offers no create.
+    /// Never output.
     pub entry_hash: Vec<u8>,
     pub created_at: DateTimeWithTimeZone,
     pub updated_at: DateTimeWithTimeZone,
 }
 
+/// Navigation only: no foreign key constraints, so an entry keeps the ids of a deleted actor or
+/// session (`ON DELETE SET NULL` would rewrite chained history).
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::users::Entity",
-        from = "Column::ActorUserId",
-        to = "super::users::Column::Id",
-        on_delete = "SetNull",
-        fk_name = "iam_audit_logs_actor_user_id_fkey"
-    )]
+    #[sea_orm(belongs_to = "super::users::Entity", from = "Column::ActorUserId", to = "super::users::Column::Id")]
     ActorUser,
     #[sea_orm(
         belongs_to = "super::iam_sessions::Entity",
         from = "Column::SessionId",
-        to = "super::iam_sessions::Column::Id",
-        on_delete = "SetNull",
-        fk_name = "iam_audit_logs_session_id_fkey"
+        to = "super::iam_sessions::Column::Id"
     )]
     Session,
 }
