@@ -46,6 +46,9 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// What authentication needs besides the pool.
     pub auth: AuthState,
+    /// `CYBERSHIELD_INTROSPECTION`: when off, introspection queries get the main schema, which
+    /// refuses them.
+    pub introspection_enabled: bool,
 }
 
 /// The authentication side of the application: the keys of secret columns, the clock, the
@@ -92,7 +95,7 @@ impl AppState {
             SchemaConfig { max_depth: config.max_depth.max(INTROSPECTION_MAX_DEPTH), ..config.clone() };
         let introspection = build_schema(&domains, &introspection_config, None)
             .map_err(|e| anyhow::anyhow!("cannot build the GraphQL introspection schema: {}", e.0))?;
-        Ok(AppState { schema, introspection, db, auth })
+        Ok(AppState { schema, introspection, db, auth, introspection_enabled: config.introspection })
     }
 
     /// Who asks: the viewer of the bearer token (none when the header is missing or the token is
@@ -148,42 +151,38 @@ impl AppState {
         self.execute(self.with_context(request, context)).await
     }
 
-    /// Executes a batch as `context`'s viewer, one request after the other.
+    /// Executes a request as `context`'s viewer. Batches are refused: one HTTP request, one
+    /// operation (batching multiplies the cost of a request past every per-query limit).
     pub async fn execute_batch_as(&self, batch: BatchRequest, context: &RequestContext) -> BatchResponse {
         match batch {
             BatchRequest::Single(request) => BatchResponse::Single(self.execute_as(request, context).await),
-            BatchRequest::Batch(requests) => {
-                let mut responses = Vec::with_capacity(requests.len());
-                for request in requests {
-                    responses.push(self.execute_as(request, context).await);
-                }
-                BatchResponse::Batch(responses)
-            }
+            BatchRequest::Batch(_) => BatchResponse::Single(batching_refused()),
         }
     }
 
     /// Executes one request on the schema that fits it.
     pub async fn execute(&self, mut request: async_graphql::Request) -> async_graphql::Response {
-        if is_introspection_only(&mut request) {
+        if self.introspection_enabled && is_introspection_only(&mut request) {
             self.introspection.execute(request.only_introspection()).await
         } else {
             self.schema.execute(request).await
         }
     }
 
-    /// Executes a batch, one request after the other.
+    /// Executes a request; batches are refused.
     pub async fn execute_batch(&self, batch: BatchRequest) -> BatchResponse {
         match batch {
             BatchRequest::Single(request) => BatchResponse::Single(self.execute(request).await),
-            BatchRequest::Batch(requests) => {
-                let mut responses = Vec::with_capacity(requests.len());
-                for request in requests {
-                    responses.push(self.execute(request).await);
-                }
-                BatchResponse::Batch(responses)
-            }
+            BatchRequest::Batch(_) => BatchResponse::Single(batching_refused()),
         }
     }
+}
+
+fn batching_refused() -> async_graphql::Response {
+    use async_graphql::ErrorExtensions;
+    let error = async_graphql::Error::new("send one operation per request; batches are not accepted")
+        .extend_with(|_, ext| ext.set("code", "BATCHING_NOT_ALLOWED"));
+    async_graphql::Response::from_errors(vec![error.into_server_error(Default::default())])
 }
 
 /// The operation `operation_name` selects in `document` (the only one when no name is given).

@@ -261,6 +261,10 @@ impl Config {
 
         let secret_keys = secret_keys(&env)?;
         let trust_proxy = env.parse_with("CYBERSHIELD_TRUST_PROXY", d.trust_proxy, BOOL_EXPECTED, parse_bool)?;
+        // Off against a real deployment (attackers map the schema with it); on for the embedded
+        // default, so GraphiQL works out of the box.
+        let introspection =
+            env.parse_with("CYBERSHIELD_INTROSPECTION", database_url.is_none(), BOOL_EXPECTED, parse_bool)?;
 
         Ok(Config {
             database_url,
@@ -277,6 +281,7 @@ impl Config {
                 max_depth,
                 max_complexity,
                 max_aliases,
+                introspection,
                 ..SchemaConfig::default()
             },
             secret_keys,

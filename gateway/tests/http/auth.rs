@@ -692,3 +692,54 @@ fn serve_on_an_external_database_needs_a_secret_key() {
     assert!(stderr.contains("CYBERSHIELD_SECRET_KEY is not set"), "{stderr}");
     assert!(stderr.contains("openssl rand -base64 32"), "{stderr}");
 }
+
+#[tokio::test]
+async fn over_http_an_analyst_reads_and_writes_only_within_their_teams() {
+    let server = AuthServer::start().await;
+    let (red, blue) = (Uuid::now_v7(), Uuid::now_v7());
+    server
+        .sql(&format!(
+            "INSERT INTO teams (id, name, slug) VALUES ('{red}', 'Red', 'red'), ('{blue}', 'Blue', 'blue');
+             INSERT INTO projects (id, name, team_id) VALUES (gen_random_uuid(), 'red-project', '{red}'),
+                                                            (gen_random_uuid(), 'blue-project', '{blue}');"
+        ))
+        .await;
+    let user = NewUser {
+        email: "analyst@example.com".into(),
+        role: Role::Analyst,
+        username: None,
+        display_name: None,
+        teams: vec!["red".into()],
+    };
+    create_user(&server.test_db.db, &user, PASSWORD, server.clock.now()).await.unwrap();
+    let token = server.token("analyst@example.com", PASSWORD).await;
+
+    let body = server.gql(Some(&token), "{ projects { nodes { name } } }", json!({})).await;
+    assert_eq!(body["data"]["projects"]["nodes"], json!([{"name": "red-project"}]), "{body}");
+    let body = server
+        .gql(
+            Some(&token),
+            "mutation($t: UUID!) { createProject(input: {name: \"sneaky\", teamId: $t}) { id } }",
+            json!({"t": blue}),
+        )
+        .await;
+    assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+    let body = server
+        .gql(
+            Some(&token),
+            "mutation($t: UUID!) { createProject(input: {name: \"mine\", teamId: $t}) { id } }",
+            json!({"t": red}),
+        )
+        .await;
+    assert!(body["data"]["createProject"]["id"].is_string(), "{body}");
+    // The mutation left its audit entry, naming the actor and the resource.
+    let row = server
+        .query_one(
+            "SELECT count(*) AS n FROM iam_audit_logs WHERE event_type = 'CREATE' AND resource_type = 'projects'",
+            vec![],
+        )
+        .await;
+    assert_eq!(row.try_get::<i64>("", "n").unwrap(), 1);
+    let body = server.gql(Some(&token), "{ teams { nodes { name } } }", json!({})).await;
+    assert_eq!(body["data"]["teams"]["nodes"], json!([{"name": "Red"}]), "{body}");
+}

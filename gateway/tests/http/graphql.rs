@@ -4,6 +4,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::support::Server;
+use cybershield_core::config::Config;
 
 #[tokio::test]
 async fn post_runs_a_query() {
@@ -22,7 +23,7 @@ async fn post_runs_a_query() {
 }
 
 #[tokio::test]
-async fn post_runs_a_batch() {
+async fn batches_are_refused() {
     let server = Server::start().await;
     let body: Value = server
         .client
@@ -34,8 +35,8 @@ async fn post_runs_a_batch() {
         .json()
         .await
         .unwrap();
-    assert!(body[0]["data"]["health"]["tableCount"].is_i64(), "{body}");
-    assert_eq!(body[1]["data"]["__typename"], "Query", "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "BATCHING_NOT_ALLOWED", "{body}");
+    assert!(body.get("data").is_none_or(Value::is_null), "nothing ran: {body}");
 }
 
 #[tokio::test]
@@ -148,4 +149,36 @@ async fn data_queries_keep_the_depth_limit() {
         .await
         .unwrap();
     assert_eq!(body["errors"][0]["extensions"]["code"], "QUERY_TOO_DEEP", "{body}");
+}
+
+#[tokio::test]
+async fn introspection_can_be_turned_off() {
+    let mut config = Config::default();
+    config.schema.introspection = false;
+    let server = Server::start_with(config).await;
+    let body: Value = server
+        .client
+        .post(server.url("/graphql"))
+        .json(&json!({ "query": "{ __schema { queryType { name } } }" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(body["data"].is_null() || body["data"]["__schema"].is_null(), "{body}");
+    assert!(body["errors"].is_array(), "{body}");
+    // Field suggestions are off too: an unknown field does not reveal its neighbours.
+    let body: Value = server
+        .client
+        .post(server.url("/graphql"))
+        .json(&json!({ "query": "{ healt { tableCount } }" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let message = body["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(!message.contains("Did you mean"), "{message}");
 }

@@ -39,6 +39,8 @@ pub struct SchemaConfig {
     pub max_root_fields: usize,
     /// Most directives on one field.
     pub max_directives: usize,
+    /// `__schema`/`__type` answered, and "did you mean" suggestions in errors.
+    pub introspection: bool,
 }
 
 impl Default for SchemaConfig {
@@ -53,6 +55,7 @@ impl Default for SchemaConfig {
             max_query_length: 15_000,
             max_root_fields: 10,
             max_directives: 5,
+            introspection: true,
         }
     }
 }
@@ -113,6 +116,9 @@ pub fn build_schema(
         .limit_depth(config.max_depth)
         .limit_complexity(config.max_complexity)
         .data(catalog);
+    if !config.introspection {
+        builder = builder.disable_introspection().disable_suggestions();
+    }
     if let Some(db) = db {
         builder = builder.data(db);
     }
