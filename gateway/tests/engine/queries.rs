@@ -226,3 +226,35 @@ async fn json_array_and_inet_columns_filter_with_their_own_operators() {
     let data = h.ok("{ users(where: {email: {eq: \"B@X.IO\"}}) { nodes { username } } }", json!({})).await;
     assert_eq!(data["users"]["nodes"], json!([{"username": "b"}]));
 }
+
+#[tokio::test]
+async fn keyset_pages_in_one_direction_use_row_comparison_and_miss_nothing() {
+    let h = Harness::new().await;
+    // One bulk insert: every created_at ties, so the id decides; all keys descending, none null.
+    let inputs: Vec<Value> = (0..17).map(|i| json!({"name": format!("q{i:02}")})).collect();
+    h.ok(
+        "mutation($inputs: [ProjectCreateInput!]!) { createProjects(inputs: $inputs) { id } }",
+        json!({ "inputs": inputs }),
+    )
+    .await;
+    let all = h.ok("{ projects(first: 100, orderBy: [{createdAt: DESC}]) { nodes { name } } }", json!({})).await;
+    let expected = names(&all["projects"]);
+    let query = "query($after: String) { projects(first: 4, after: $after, orderBy: [{createdAt: DESC}]) {
+        nodes { name } pageInfo { hasNextPage endCursor } } }";
+    let (mut seen, mut after) = (Vec::new(), Value::Null);
+    loop {
+        let data = h.ok(query, json!({"after": after})).await;
+        seen.extend(names(&data["projects"]));
+        if !data["projects"]["pageInfo"]["hasNextPage"].as_bool().unwrap() {
+            break;
+        }
+        after = data["projects"]["pageInfo"]["endCursor"].clone();
+    }
+    assert_eq!(seen, expected);
+    assert_eq!(seen.len(), 17);
+    assert!(
+        h.counter.statements().iter().any(|s| s.contains(") < (")),
+        "the keyset predicate is a row comparison: {:?}",
+        h.counter.statements()
+    );
+}

@@ -373,11 +373,14 @@ pub fn order_keys(
             }
         }
     }
+    // The id breaks ties in the direction of the last key, so an all-descending ordering stays
+    // one direction and its keyset predicate can be a row comparison an index range-scans.
+    let descending = keys.last().is_some_and(|k| k.descending);
     keys.push(OrderKey {
         expr: format!("{alias}.\"id\""),
         kind: ColumnKind::Uuid,
-        descending: false,
-        nulls_first: false,
+        descending,
+        nulls_first: descending,
         nullable: false,
     });
     Ok(keys)
@@ -389,6 +392,26 @@ pub fn order_keys(
 pub fn keyset_after(sql: &mut Sql, keys: &[OrderKey], values: &[Json]) -> ApiResult<String> {
     if keys.len() != values.len() {
         return Err(ApiError::bad_input("the cursor does not belong to this ordering"));
+    }
+    // One direction and no NULLs involved: `(a, b, id) > ($1, $2, $3)`, which a B-tree index on
+    // `(a, b, id)` serves as a single range scan (the expanded OR form below cannot be).
+    let same_direction = keys.iter().all(|k| k.descending == keys[0].descending);
+    let no_nulls = keys.iter().zip(values).all(|(k, v)| !k.nullable && !v.is_null());
+    if same_direction && no_nulls {
+        let params: Vec<String> = keys
+            .iter()
+            .zip(values)
+            .map(|(key, value)| {
+                let text = match value {
+                    Json::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                sql.bind(text, &key.kind.sql_type())
+            })
+            .collect();
+        let exprs: Vec<&str> = keys.iter().map(|k| k.expr.as_str()).collect();
+        let op = if keys[0].descending { "<" } else { ">" };
+        return Ok(format!("({}) {op} ({})", exprs.join(", "), params.join(", ")));
     }
     let mut predicate: Option<String> = None;
     for (key, value) in keys.iter().zip(values).rev() {
@@ -455,6 +478,20 @@ mod tests {
         let values = vec![Json::from("x"), Json::Null, Json::from(3)];
         assert_eq!(decode_cursor(&encode_cursor(&values)).unwrap(), values);
         assert!(decode_cursor("not-a-cursor").is_err());
+    }
+
+    #[test]
+    fn keyset_uses_a_row_comparison_for_one_direction_without_nulls() {
+        let key = |expr: &str| OrderKey {
+            expr: expr.into(),
+            kind: ColumnKind::Text,
+            descending: true,
+            nulls_first: true,
+            nullable: false,
+        };
+        let mut sql = Sql::default();
+        let text = keyset_after(&mut sql, &[key("a"), key("id")], &[Json::from("v"), Json::from("i")]).unwrap();
+        assert_eq!(text, "(a, id) < ($1::text, $2::text)");
     }
 
     #[test]
