@@ -2,7 +2,7 @@
 //! relation level, whatever the number of parent rows.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{SelectionField, Value as GqlValue};
@@ -304,6 +304,11 @@ pub async fn rows_by_ids(
     Ok(rows.into_iter().map(|r| Arc::new(Row::from_json(r, 0))).collect())
 }
 
+/// The request a loader belongs to, unless it has ended.
+fn live(state: &Weak<RequestState>) -> ApiResult<Arc<RequestState>> {
+    state.upgrade().ok_or_else(|| ApiError::Unavailable("the request has ended".into()))
+}
+
 fn new_loader<T: Loader<String>>(loader: T) -> DataLoader<T> {
     // Batches are bounded by the page-size limits, so one batch can take every key of a level.
     DataLoader::new(loader, tokio::spawn).max_batch_size(100_000)
@@ -311,7 +316,9 @@ fn new_loader<T: Loader<String>>(loader: T) -> DataLoader<T> {
 
 /// To-one: parents of many children in one `WHERE id = ANY($1)`.
 pub struct ToOneLoader {
-    pub state: Arc<RequestState>,
+    /// Weak: the request's state owns its loaders, so a strong reference would be a cycle that
+    /// outlives an abandoned request (and its transaction).
+    pub state: Weak<RequestState>,
     pub table: usize,
     pub columns: Vec<String>,
 }
@@ -321,21 +328,24 @@ impl Loader<String> for ToOneLoader {
     type Error = ApiError;
 
     async fn load(&self, keys: &[String]) -> Result<HashMap<String, Arc<Row>>, ApiError> {
-        let table = self.state.catalog.table(self.table);
-        let rows = rows_by_ids(&self.state, table, "id", keys, &self.columns).await?;
+        let state = live(&self.state)?;
+        let table = state.catalog.table(self.table);
+        let rows = rows_by_ids(&state, table, "id", keys, &self.columns).await?;
         Ok(rows.into_iter().filter_map(|row| row.key("id").map(|k| (k, row))).collect())
     }
 }
 
 pub fn to_one_loader(state: &Arc<RequestState>, table: usize, columns: Vec<String>) -> Arc<DataLoader<ToOneLoader>> {
     let key = format!("one:{table}:{}", columns.join(","));
-    state.loader(&key, || new_loader(ToOneLoader { state: state.clone(), table, columns }))
+    state.loader(&key, || new_loader(ToOneLoader { state: Arc::downgrade(state), table, columns }))
 }
 
 /// To-many: one page per parent, all parents in one LATERAL statement, the per-parent limit
 /// applied by PostgreSQL inside the subquery.
 pub struct ToManyLoader {
-    pub state: Arc<RequestState>,
+    /// Weak: the request's state owns its loaders, so a strong reference would be a cycle that
+    /// outlives an abandoned request (and its transaction).
+    pub state: Weak<RequestState>,
     pub relation: Arc<Relation>,
     pub args: HashMap<String, GqlValue>,
     pub columns: Vec<String>,
@@ -346,7 +356,8 @@ impl Loader<String> for ToManyLoader {
     type Error = ApiError;
 
     async fn load(&self, keys: &[String]) -> Result<HashMap<String, Arc<Page>>, ApiError> {
-        let catalog = &self.state.catalog;
+        let state = live(&self.state)?;
+        let catalog = &state.catalog;
         let rel = &self.relation;
         let child = catalog.table(rel.child_table);
         let parent = catalog.table(rel.parent_table);
@@ -358,7 +369,7 @@ impl Loader<String> for ToManyLoader {
         let parent_key = |alias: &str| format!("{alias}.{} = p.k", ident(&rel.child_column));
         let plan = page_query(
             &mut sql,
-            &self.state,
+            &state,
             child,
             self.args.get("where"),
             self.args.get("orderBy"),
@@ -372,7 +383,7 @@ impl Loader<String> for ToManyLoader {
             "SELECT p.k::text AS parent, c.r AS r FROM unnest({ids}) AS p(k) CROSS JOIN LATERAL ({}) c",
             plan.text
         );
-        let rows = self.state.query_all(sql.statement(text)).await?;
+        let rows = state.query_all(sql.statement(text)).await?;
         let mut grouped: HashMap<String, Vec<Map<String, Json>>> = HashMap::new();
         for row in rows {
             let parent: String = row.try_get("", "parent").map_err(ApiError::from)?;
@@ -396,12 +407,16 @@ pub fn to_many_loader(
     sorted.sort();
     let key =
         format!("many:{}.{}:{}:{}", relation.child_table, relation.child_column, sorted.join("&"), columns.join(","));
-    state.loader(&key, || new_loader(ToManyLoader { state: state.clone(), relation: relation.clone(), args, columns }))
+    state.loader(&key, || {
+        new_loader(ToManyLoader { state: Arc::downgrade(state), relation: relation.clone(), args, columns })
+    })
 }
 
 /// Per-parent `totalCount`: `SELECT fk, count(*) … WHERE fk = ANY($1) GROUP BY fk`.
 pub struct CountLoader {
-    pub state: Arc<RequestState>,
+    /// Weak: the request's state owns its loaders, so a strong reference would be a cycle that
+    /// outlives an abandoned request (and its transaction).
+    pub state: Weak<RequestState>,
     pub relation: Arc<Relation>,
     pub filter: Option<GqlValue>,
 }
@@ -411,7 +426,8 @@ impl Loader<String> for CountLoader {
     type Error = ApiError;
 
     async fn load(&self, keys: &[String]) -> Result<HashMap<String, i64>, ApiError> {
-        let catalog = &self.state.catalog;
+        let state = live(&self.state)?;
+        let catalog = &state.catalog;
         let rel = &self.relation;
         let child = catalog.table(rel.child_table);
         let key_type = child.column(&rel.child_column).map(|c| c.kind().sql_type()).unwrap_or_else(|| "uuid".into());
@@ -424,13 +440,13 @@ impl Loader<String> for CountLoader {
         if let Some(GqlValue::Object(f)) = &self.filter {
             predicates.push(sql::filter(&mut sql, catalog, child, &alias, f)?);
         }
-        predicates.extend(scope_predicate(&mut sql, &self.state, child, &alias));
+        predicates.extend(scope_predicate(&mut sql, &state, child, &alias));
         let text = format!(
             "SELECT json_build_object('k', {fk}::text, 'n', count(*)) AS r FROM {} {alias} WHERE {} GROUP BY {fk}",
             ident(&child.name),
             predicates.join(" AND ")
         );
-        let rows = self.state.json_rows(sql.statement(text)).await?;
+        let rows = state.json_rows(sql.statement(text)).await?;
         let mut counts: HashMap<String, i64> = keys.iter().map(|k| (k.clone(), 0)).collect();
         for row in rows {
             if let (Some(Json::String(k)), Some(n)) = (row.get("k"), row.get("n").and_then(Json::as_i64)) {
@@ -452,5 +468,5 @@ pub fn count_loader(
         relation.child_column,
         filter.as_ref().map(|f| f.to_string()).unwrap_or_default()
     );
-    state.loader(&key, || new_loader(CountLoader { state: state.clone(), relation: relation.clone(), filter }))
+    state.loader(&key, || new_loader(CountLoader { state: Arc::downgrade(state), relation: relation.clone(), filter }))
 }
