@@ -31,5 +31,14 @@ lint:
 fmt:
     cargo fmt --all
 
+# The optional OTLP trace export (`--features otlp`, off by default) still compiles cleanly.
+check-otlp:
+    cargo clippy -p cybershield --features otlp -- -D warnings
+
+# Side-by-side benchmark (ours, PostGraphile, raw SQL) on a throwaway PostgreSQL; writes
+# bench/results/ and bench/README.md: `just bench`, `just bench --quick` (bench/README.md).
+bench *args:
+    bench/run.sh {{args}}
+
 # new-domain NAME: (not yet written) will scaffold crates/NAME with an entity, a migration and
 # its registration in migration/src/lib.rs `domains()`. Until then copy crates/iam.

@@ -1,4 +1,4 @@
-//! The command line: `cybershield [serve|migrate|schema|health|audit]`.
+//! The command line: `cybershield [serve|migrate|schema|health|audit|user|backup|restore|seed]`.
 
 use std::process::ExitCode;
 
@@ -46,6 +46,15 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::users::UserCommand,
     },
+    /// Back up the database: a pg_dump archive plus a manifest of every table's row count and
+    /// checksum (`backup --out /backups --keep 7` for a daily job).
+    Backup(crate::backup::BackupArgs),
+    /// Restore a backup into an empty database, check it against its manifest, and re-apply
+    /// row-level security.
+    Restore(crate::backup::RestoreArgs),
+    /// Fill the database with realistic, linked demo data for every table
+    /// (`seed --scale medium --seed 42`); refuses a database that holds data unless --append.
+    Seed(crate::seed::SeedArgs),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
@@ -89,6 +98,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Health => health(&config).await,
         Command::Audit { action: AuditCommand::Verify } => crate::audit::verify_command(&config).await,
         Command::User { action } => crate::users::run(&config, action).await,
+        Command::Backup(args) => crate::backup::backup_command(&config, args).await,
+        Command::Restore(args) => crate::backup::restore_command(&config, args).await,
+        Command::Seed(args) => crate::seed::run(&config, args).await,
         Command::Migrate { action } => migrate_command(&config, action.unwrap_or(MigrateCommand::Up)).await,
     };
     result.unwrap_or_else(|e| {

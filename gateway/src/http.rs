@@ -1,9 +1,9 @@
-//! The HTTP surface: `/graphql`, `/graphiql`, `/healthz`, `/readyz`.
+//! The HTTP surface: `/graphql`, `/graphiql`, `/healthz`, `/readyz`, `/metrics`.
 
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use async_graphql::dynamic::Schema;
 use async_graphql::parser::Positioned;
@@ -22,6 +22,7 @@ use axum::routing::get;
 use cybershield_core::auth::{RequestMeta, Viewer};
 use cybershield_core::config::Config;
 use cybershield_core::crypto::SecretKeys;
+use cybershield_core::error::ApiError;
 use cybershield_core::schema::{SchemaConfig, build_schema};
 use cybershield_iam::auth::{Clock, LoginThrottle};
 use sea_orm::DatabaseConnection;
@@ -29,8 +30,8 @@ use sea_orm_migration::MigratorTrait;
 use serde_json::json;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnFailure, DefaultOnResponse, TraceLayer};
-use tracing::Level;
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
+use tracing::{Instrument, Level};
 
 /// What every handler shares. Cheap to clone (the schemas and the pool are handles).
 #[derive(Clone)]
@@ -76,6 +77,11 @@ impl AuthState {
 pub struct RequestContext {
     pub meta: RequestMeta,
     pub viewer: Option<Viewer>,
+    /// When the handler got the request: request latency includes authentication.
+    pub received: Instant,
+    /// Why the bearer token could not be checked (the database is down): the request answers
+    /// this error (UNAVAILABLE) rather than running as anonymous and answering UNAUTHENTICATED.
+    pub auth_error: Option<ApiError>,
 }
 
 /// The id of an HTTP request, made by [`request_id`] and returned in `x-request-id`.
@@ -104,6 +110,7 @@ impl AppState {
     pub fn request_context(&self, request: &Request) -> impl Future<Output = RequestContext> + Send + 'static {
         // Read what is needed now: the request itself (its body) may not cross an await.
         let headers = request.headers();
+        let received = Instant::now();
         let request_id = request.extensions().get::<RequestId>().map_or_else(uuid::Uuid::now_v7, |id| id.0);
         let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip());
         let ip = client_ip(headers, peer, self.auth.trust_proxy).map(|ip| ip.to_string());
@@ -114,18 +121,17 @@ impl AppState {
         let token = bearer_token(headers).map(str::to_string);
         let (db, clock) = (self.db.clone(), self.auth.clock.clone());
         async move {
-            let viewer = match token {
+            let (viewer, auth_error) = match token {
                 Some(token) => match cybershield_iam::auth::authenticate(&db, &token, clock.now()).await {
-                    Ok(viewer) => viewer,
+                    Ok(viewer) => (viewer, None),
                     Err(error) => {
-                        // The request goes on anonymous; its resolvers will say what is unavailable.
                         tracing::warn!(%error, "could not resolve the bearer token");
-                        None
+                        (None, Some(error))
                     }
                 },
-                None => None,
+                None => (None, None),
             };
-            RequestContext { meta: RequestMeta { ip, user_agent, request_id }, viewer }
+            RequestContext { meta: RequestMeta { ip, user_agent, request_id }, viewer, received, auth_error }
         }
     }
 
@@ -142,13 +148,37 @@ impl AppState {
             .data(self.auth.clock.clone())
     }
 
-    /// Executes one request on the schema that fits it, as `context`'s viewer.
+    /// Executes one request on the schema that fits it, as `context`'s viewer, in a `graphql`
+    /// span (operation, request_id, viewer); records its metrics (see [`crate::monitoring`]).
     pub async fn execute_as(
         &self,
-        request: async_graphql::Request,
+        mut request: async_graphql::Request,
         context: &RequestContext,
     ) -> async_graphql::Response {
-        self.execute(self.with_context(request, context)).await
+        let name = operation_name(&mut request);
+        let label = crate::monitoring::operation_label(name.as_deref());
+        let viewer = context.viewer.as_ref().map_or_else(|| "anonymous".to_owned(), |v| v.user_id.to_string());
+        // The span shows the name as sent (cut short); the metrics only bounded labels.
+        let shown: String = name.as_deref().unwrap_or(crate::monitoring::ANONYMOUS).chars().take(100).collect();
+        let span =
+            tracing::info_span!("graphql", operation = %shown, request_id = %context.meta.request_id, viewer = %viewer);
+        let in_flight = crate::monitoring::InFlight::start();
+        let response = match &context.auth_error {
+            Some(error) => error_response(error.clone()),
+            None => self.execute(self.with_context(request, context)).instrument(span.clone()).await,
+        };
+        drop(in_flight);
+        let elapsed = context.received.elapsed();
+        let outcome = crate::monitoring::record_request(&label, &response, elapsed);
+        span.in_scope(|| {
+            tracing::debug!(
+                outcome,
+                duration_ms = elapsed.as_secs_f64() * 1000.0,
+                errors = response.errors.len(),
+                "graphql operation done"
+            )
+        });
+        response
     }
 
     /// Executes a request as `context`'s viewer. Batches are refused: one HTTP request, one
@@ -156,7 +186,11 @@ impl AppState {
     pub async fn execute_batch_as(&self, batch: BatchRequest, context: &RequestContext) -> BatchResponse {
         match batch {
             BatchRequest::Single(request) => BatchResponse::Single(self.execute_as(request, context).await),
-            BatchRequest::Batch(_) => BatchResponse::Single(batching_refused()),
+            BatchRequest::Batch(_) => {
+                let response = batching_refused();
+                crate::monitoring::record_request("batch", &response, context.received.elapsed());
+                BatchResponse::Single(response)
+            }
         }
     }
 
@@ -178,6 +212,11 @@ impl AppState {
     }
 }
 
+/// A response of one error, e.g. UNAVAILABLE when the viewer could not be looked up.
+fn error_response(error: ApiError) -> async_graphql::Response {
+    async_graphql::Response::from_errors(vec![error.into_graphql().into_server_error(Default::default())])
+}
+
 fn batching_refused() -> async_graphql::Response {
     use async_graphql::ErrorExtensions;
     let error = async_graphql::Error::new("send one operation per request; batches are not accepted")
@@ -197,6 +236,21 @@ fn selected_operation<'d>(
             None if ops.len() == 1 => ops.values().next(),
             None => None,
         },
+    }
+}
+
+/// The name of the operation `request` runs: the selected operation's when the document parses
+/// (`None` for an anonymous one), else the `operationName` sent.
+fn operation_name(request: &mut async_graphql::Request) -> Option<String> {
+    let sent = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return sent;
+    };
+    match (&document.operations, sent) {
+        (DocumentOperations::Single(_), _) => None,
+        (DocumentOperations::Multiple(_), Some(name)) => Some(name),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.keys().next().map(|key| key.to_string()),
+        (DocumentOperations::Multiple(_), None) => None,
     }
 }
 
@@ -248,23 +302,28 @@ const READY_CHECK_TIMEOUT: Duration = Duration::from_secs(5);
 ///   (`?query=…&variables=…&operationName=…`, queries only: a mutation over GET is 405);
 /// - `GET /graphiql` and its files under `/graphiql/assets/`;
 /// - `GET /healthz`: 200 `ok` while the process lives;
-/// - `GET /readyz`: 200 when the database answers and no migration is pending, else 503.
+/// - `GET /readyz`: 200 when the database answers and no migration is pending, else 503;
+/// - `GET /metrics`: the Prometheus metrics of this process (see [`crate::monitoring`]).
 ///
-/// Every route has the body limit and the request timeout; all but the two probes are traced.
+/// Every route has the body limit and the request timeout; all but the probes and `/metrics` are
+/// traced, in a `request` span that carries the request id.
 pub fn router(state: AppState, options: &HttpOptions) -> Router {
+    crate::monitoring::install();
     let traced = Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .merge(crate::graphiql::routes())
-        .layer(axum::middleware::from_fn(request_id))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .make_span_with(request_span)
                 .on_response(DefaultOnResponse::new().level(Level::INFO))
                 .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
-        );
+        )
+        // Outside the trace layer, so the span can carry the id.
+        .layer(axum::middleware::from_fn(request_id));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .merge(traced)
         .layer(RequestBodyLimitLayer::new(options.body_limit_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, options.request_timeout))
@@ -273,6 +332,23 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
 
 async fn healthz() -> &'static str {
     "ok"
+}
+
+/// `GET /metrics`: Prometheus text format.
+async fn metrics(State(state): State<AppState>) -> Response {
+    let body = crate::monitoring::render(&state.db);
+    let mut response = body.into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The span of a traced HTTP request: what `DefaultMakeSpan` records, plus the request id.
+fn request_span(request: &Request) -> tracing::Span {
+    let id = request.extensions().get::<RequestId>().map(|id| id.0.to_string()).unwrap_or_default();
+    tracing::info_span!("request", method = %request.method(), uri = %request.uri(), version = ?request.version(), request_id = %id)
 }
 
 /// Gives the request a fresh UUIDv7 (for the audit trail and the logs) and returns it in the

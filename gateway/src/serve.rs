@@ -27,8 +27,11 @@ pub fn app(db: DatabaseConnection, config: &Config) -> anyhow::Result<Router> {
     app_with(db, config, auth)
 }
 
-/// [`app`] with the authentication state given (tests pin its clock).
-pub fn app_with(db: DatabaseConnection, config: &Config, auth: AuthState) -> anyhow::Result<Router> {
+/// [`app`] with the authentication state given (tests pin its clock). The application's handle
+/// on `db` measures and logs every SQL statement (`CYBERSHIELD_SLOW_QUERY_MS`); other handles on
+/// the same pool do not.
+pub fn app_with(mut db: DatabaseConnection, config: &Config, auth: AuthState) -> anyhow::Result<Router> {
+    crate::monitoring::instrument_sql(&mut db, config.slow_query);
     Ok(router(AppState::new(db, &config.schema, auth)?, &HttpOptions::from(config)))
 }
 
@@ -49,6 +52,7 @@ pub async fn serve(config: &Config) -> anyhow::Result<()> {
     };
     let result = serve_on(config, &database, &signals).await;
     database.stop().await;
+    crate::telemetry::flush();
     result
 }
 
@@ -75,6 +79,8 @@ async fn serve_on(config: &Config, database: &Provisioned, signals: &Signals) ->
             Err(e) => tracing::warn!(error = %e, "cannot read the migration status"),
         }
     }
+    // `cybershield_database_up` and the table statistics, for as long as the server runs.
+    let monitor = crate::monitoring::spawn_monitor(db.clone());
     let result = async {
         let app = app(db.clone(), config)?;
         let listener = TcpListener::bind(config.bind)
@@ -86,6 +92,7 @@ async fn serve_on(config: &Config, database: &Provisioned, signals: &Signals) ->
         anyhow::Ok(())
     }
     .await;
+    monitor.abort();
     // Connections still held by requests cut off by the grace period are not waited for long.
     match tokio::time::timeout(Duration::from_secs(5), db.close()).await {
         Ok(_) => tracing::info!("database pool closed"),

@@ -40,10 +40,13 @@ use crate::schema::SchemaConfig;
 /// | `CYBERSHIELD_SECRET_KEY` | unset | Base64 of 32 random bytes (`openssl rand -base64 32`): the AES-256-GCM key secret columns are encrypted with. Unset: `serve` on the embedded PostgreSQL makes one in `<CYBERSHIELD_PGDATA>/../secret.key`; with `DATABASE_URL` it refuses to start. |
 /// | `CYBERSHIELD_SECRET_KEY_PREVIOUS` | unset | Comma-separated earlier keys, still used to decrypt (key rotation); needs `CYBERSHIELD_SECRET_KEY`. |
 /// | `CYBERSHIELD_TRUST_PROXY` | `false` | Take the client address from the last `X-Forwarded-For` entry (set it only behind one reverse proxy that sets that header). |
+/// | `CYBERSHIELD_LOG_FORMAT` | `auto` | Log lines on stderr: `json` (one JSON object per line, for log shippers), `text` (one plain line per event), `pretty` (multi-line, coloured), or `auto`: `pretty` when stderr is a terminal, else `text`. |
+/// | `CYBERSHIELD_SLOW_QUERY_MS` | `500` | SQL statements that take at least this long are logged at `warn` with their text (never their bound values) and counted; `0` turns the slow-query log off. |
 ///
-/// Booleans accept `true/false`, `1/0`, `yes/no`, `on/off` (any case). Two more variables are
-/// read elsewhere: `RUST_LOG` (log filter, default `info`) by the binary, and
-/// `CYBERSHIELD_PG_BINDIR` (where `initdb`/`pg_ctl`/`postgres` are) by [`crate::embedded`].
+/// Booleans accept `true/false`, `1/0`, `yes/no`, `on/off` (any case). More variables are read
+/// elsewhere: `RUST_LOG` (log filter, default `info`) by the binary, `OTEL_EXPORTER_OTLP_*` by
+/// its OTLP exporter (cargo feature `otlp`), and `CYBERSHIELD_PG_BINDIR` (where
+/// `initdb`/`pg_ctl`/`postgres` are) by [`crate::embedded`].
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `DATABASE_URL`; `None` means the embedded PostgreSQL.
@@ -68,6 +71,49 @@ pub struct Config {
     pub secret_keys: Option<std::sync::Arc<crate::crypto::SecretKeys>>,
     /// `CYBERSHIELD_TRUST_PROXY`.
     pub trust_proxy: bool,
+    /// `CYBERSHIELD_LOG_FORMAT`.
+    pub log_format: LogFormat,
+    /// `CYBERSHIELD_SLOW_QUERY_MS`; `None` when the slow-query log is off.
+    pub slow_query: Option<Duration>,
+}
+
+/// `CYBERSHIELD_LOG_FORMAT`: how log lines are written to stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LogFormat {
+    /// [`LogFormat::Pretty`] when stderr is a terminal, else [`LogFormat::Text`].
+    #[default]
+    Auto,
+    /// One plain line per event.
+    Text,
+    /// Several coloured lines per event, with the spans it happened in.
+    Pretty,
+    /// One JSON object per line (fields, spans, timestamp, level, target).
+    Json,
+}
+
+impl LogFormat {
+    /// Reads `CYBERSHIELD_LOG_FORMAT` alone: logging starts before the rest of the configuration
+    /// is read (and reported, if it is wrong).
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// [`LogFormat::from_env`] through `lookup`.
+    pub fn from_lookup<F: Fn(&str) -> Option<String>>(lookup: F) -> Result<Self, ConfigError> {
+        log_format(&Env(&lookup))
+    }
+}
+
+fn log_format<F: Fn(&str) -> Option<String>>(env: &Env<'_, F>) -> Result<LogFormat, ConfigError> {
+    env.parse_with("CYBERSHIELD_LOG_FORMAT", LogFormat::Auto, "one of auto, text, pretty, json", |v| {
+        match v.to_ascii_lowercase().as_str() {
+            "auto" => Some(LogFormat::Auto),
+            "text" => Some(LogFormat::Text),
+            "pretty" => Some(LogFormat::Pretty),
+            "json" => Some(LogFormat::Json),
+            _ => None,
+        }
+    })
 }
 
 /// The connection pool, after the product document's SQLAlchemy settings.
@@ -129,6 +175,8 @@ impl Default for Config {
             schema: SchemaConfig::default(),
             secret_keys: None,
             trust_proxy: false,
+            log_format: LogFormat::Auto,
+            slow_query: Some(Duration::from_millis(500)),
         }
     }
 }
@@ -261,6 +309,13 @@ impl Config {
 
         let secret_keys = secret_keys(&env)?;
         let trust_proxy = env.parse_with("CYBERSHIELD_TRUST_PROXY", d.trust_proxy, BOOL_EXPECTED, parse_bool)?;
+        let log_format = log_format(&env)?;
+        let slow_query = env.parse_with(
+            "CYBERSHIELD_SLOW_QUERY_MS",
+            d.slow_query,
+            "a whole number of milliseconds, 0 to turn the slow-query log off",
+            |v| v.parse::<u64>().ok().map(|ms| (ms > 0).then(|| Duration::from_millis(ms))),
+        )?;
         // Off against a real deployment (attackers map the schema with it); on for the embedded
         // default, so GraphiQL works out of the box.
         let introspection =
@@ -286,6 +341,8 @@ impl Config {
             },
             secret_keys,
             trust_proxy,
+            log_format,
+            slow_query,
         })
     }
 }
@@ -544,6 +601,24 @@ mod tests {
             let message = err.to_string();
             assert!(!message.contains("c2hvcnQ") && !message.contains(&good), "{message}");
         }
+    }
+
+    #[test]
+    fn log_format_and_slow_query_threshold() {
+        let c = parse(&[]).unwrap();
+        assert_eq!(c.log_format, LogFormat::Auto);
+        assert_eq!(c.slow_query, Some(Duration::from_millis(500)));
+        let c = parse(&[("CYBERSHIELD_LOG_FORMAT", "JSON"), ("CYBERSHIELD_SLOW_QUERY_MS", "250")]).unwrap();
+        assert_eq!(c.log_format, LogFormat::Json);
+        assert_eq!(c.slow_query, Some(Duration::from_millis(250)));
+        assert_eq!(parse(&[("CYBERSHIELD_SLOW_QUERY_MS", "0")]).unwrap().slow_query, None);
+        for (value, format) in [("auto", LogFormat::Auto), ("text", LogFormat::Text), ("Pretty", LogFormat::Pretty)] {
+            assert_eq!(LogFormat::from_lookup(|_| Some(value.to_string())).unwrap(), format);
+        }
+        for (var, value) in [("CYBERSHIELD_LOG_FORMAT", "xml"), ("CYBERSHIELD_SLOW_QUERY_MS", "1s")] {
+            assert_eq!(parse(&[(var, value)]).unwrap_err().var, var);
+        }
+        assert_eq!(LogFormat::from_lookup(|_| Some("logfmt".into())).unwrap_err().var, "CYBERSHIELD_LOG_FORMAT");
     }
 
     #[test]

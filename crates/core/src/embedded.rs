@@ -79,6 +79,20 @@ pub enum EmbeddedError {
         searched: Vec<String>,
     },
 
+    /// A PostgreSQL client program (e.g. `pg_dump`) was not found.
+    #[error(
+        "the PostgreSQL program `{name}` was not found (looked in: {}). Install the PostgreSQL \
+         client (e.g. `apt-get install postgresql-client` or `brew install postgresql@15`), or set \
+         {BINDIR_ENV} to the directory holding it.",
+        searched.join(", ")
+    )]
+    ProgramNotFound {
+        /// The program, e.g. `pg_dump`.
+        name: String,
+        /// Where we looked, in order.
+        searched: Vec<String>,
+    },
+
     /// Running as root, the server user cannot reach the data directory.
     #[error(
         "the embedded PostgreSQL runs as system user `{user}` (PostgreSQL refuses to run as \
@@ -693,14 +707,24 @@ impl Cluster {
 /// `CYBERSHIELD_PG_BINDIR`, else `pg_config --bindir`, else `/usr/lib/postgresql/<highest>/bin`,
 /// else `PATH`.
 fn find_bindir() -> Result<PathBuf, EmbeddedError> {
+    search_bindir(has_server_binaries).map_err(|searched| EmbeddedError::BinariesNotFound { searched })
+}
+
+/// A PostgreSQL program (`pg_dump`, `pg_restore`, `pg_ctl`, …), looked for where the server
+/// binaries are: `CYBERSHIELD_PG_BINDIR`, else `pg_config --bindir`, else
+/// `/usr/lib/postgresql/<highest>/bin`, else `PATH`.
+pub fn find_bin(name: &str) -> Result<PathBuf, EmbeddedError> {
+    search_bindir(|dir| dir.join(name).is_file())
+        .map(|dir| dir.join(name))
+        .map_err(|searched| EmbeddedError::ProgramNotFound { name: name.to_owned(), searched })
+}
+
+/// The first directory, in the order of [`find_bin`], that `fits`; else where we looked.
+fn search_bindir(fits: impl Fn(&Path) -> bool) -> Result<PathBuf, Vec<String>> {
     if let Some(dir) = std::env::var_os(BINDIR_ENV) {
         let dir = PathBuf::from(dir);
         // An explicit setting that is wrong must not be papered over by another install.
-        return if has_server_binaries(&dir) {
-            Ok(dir)
-        } else {
-            Err(EmbeddedError::BinariesNotFound { searched: vec![format!("{BINDIR_ENV}={}", dir.display())] })
-        };
+        return if fits(&dir) { Ok(dir) } else { Err(vec![format!("{BINDIR_ENV}={}", dir.display())]) };
     }
     let mut searched = Vec::new();
 
@@ -709,7 +733,7 @@ fn find_bindir() -> Result<PathBuf, EmbeddedError> {
         && out.status.success()
     {
         let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-        if has_server_binaries(&dir) {
+        if fits(&dir) {
             return Ok(dir);
         }
         searched.push(format!("pg_config --bindir ({})", dir.display()));
@@ -728,18 +752,18 @@ fn find_bindir() -> Result<PathBuf, EmbeddedError> {
         })
         .collect();
     majors.sort_by_key(|(major, _)| std::cmp::Reverse(*major));
-    if let Some((_, dir)) = majors.into_iter().find(|(_, dir)| has_server_binaries(dir)) {
+    if let Some((_, dir)) = majors.into_iter().find(|(_, dir)| fits(dir)) {
         return Ok(dir);
     }
     searched.push(format!("{}/<major>/bin", debian.display()));
 
     if let Some(path) = std::env::var_os("PATH")
-        && let Some(dir) = std::env::split_paths(&path).find(|dir| has_server_binaries(dir))
+        && let Some(dir) = std::env::split_paths(&path).find(|dir| fits(dir))
     {
         return Ok(dir);
     }
     searched.push("PATH".into());
-    Err(EmbeddedError::BinariesNotFound { searched })
+    Err(searched)
 }
 
 fn has_server_binaries(dir: &Path) -> bool {
@@ -935,6 +959,14 @@ mod tests {
         assert!(message.contains(BINDIR_ENV), "{message}");
         assert!(message.contains("DATABASE_URL"), "{message}");
         assert!(!message.contains('\n'), "one line: {message}");
+    }
+
+    #[test]
+    fn a_missing_program_is_named_with_the_ways_out() {
+        let message =
+            EmbeddedError::ProgramNotFound { name: "pg_dump".into(), searched: vec!["PATH".into()] }.to_string();
+        assert!(message.contains("`pg_dump` was not found (looked in: PATH)"), "{message}");
+        assert!(message.contains("postgresql-client") && message.contains(BINDIR_ENV), "{message}");
     }
 
     #[test]

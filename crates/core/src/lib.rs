@@ -11,5 +11,6 @@ pub mod migration;
 pub mod naming;
 pub mod registry;
 pub mod schema;
+pub mod severity;
 
 pub use registry::{ColumnKind, Domain, TableDef};

@@ -1,20 +1,3 @@
-//! The platform-wide severity, shared by every domain as one GraphQL `SeverityLevel`.
+//! The platform-wide severity (GraphQL `SeverityLevel`), declared once in core.
 
-use sea_orm::entity::prelude::*;
-
-/// Platform severity (logic #6 maps each tool's native value to it; ZAP risk 3/2/1/0 → high,
-/// medium, low, info).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "severity_level")]
-pub enum SeverityLevel {
-    #[sea_orm(string_value = "critical")]
-    Critical,
-    #[sea_orm(string_value = "high")]
-    High,
-    #[sea_orm(string_value = "medium")]
-    Medium,
-    #[sea_orm(string_value = "low")]
-    Low,
-    #[sea_orm(string_value = "info")]
-    Info,
-}
+pub use cybershield_core::severity::SeverityLevel;

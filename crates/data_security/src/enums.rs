@@ -2,22 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
-/// Platform-wide severity (domain model §0), shared by every domain as the GraphQL
-/// `SeverityLevel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "severity_level")]
-pub enum SeverityLevel {
-    #[sea_orm(string_value = "critical")]
-    Critical,
-    #[sea_orm(string_value = "high")]
-    High,
-    #[sea_orm(string_value = "medium")]
-    Medium,
-    #[sea_orm(string_value = "low")]
-    Low,
-    #[sea_orm(string_value = "info")]
-    Info,
-}
+/// The platform-wide severity, declared once in core.
+pub use cybershield_core::severity::SeverityLevel;
 
 /// Database engine of the "database identity" columns (`db_engine`, `db_host`, `db_port`,
 /// `db_name`, optional `asset_id`) that rows about a database carry.

@@ -2,21 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
-/// The platform-wide severity, shared by every domain as one GraphQL `SeverityLevel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "severity_level")]
-pub enum SeverityLevel {
-    #[sea_orm(string_value = "critical")]
-    Critical,
-    #[sea_orm(string_value = "high")]
-    High,
-    #[sea_orm(string_value = "medium")]
-    Medium,
-    #[sea_orm(string_value = "low")]
-    Low,
-    #[sea_orm(string_value = "info")]
-    Info,
-}
+/// The platform-wide severity, declared once in core.
+pub use cybershield_core::severity::SeverityLevel;
 
 /// OpenRASP attack type (the hook that detected it; `models/logs/attack_alarm.go`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]

@@ -3,9 +3,12 @@
 mod support;
 
 mod auth;
+mod backup;
 mod cli;
 mod graphiql;
 mod graphql;
 mod limits;
+mod metrics;
+mod outage;
 mod probes;
 mod shutdown;

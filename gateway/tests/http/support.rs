@@ -58,3 +58,31 @@ pub async fn serve(db: DatabaseConnection, config: &Config) -> (SocketAddr, Join
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().build().expect("http client")
 }
+
+/// The password of [`sign_in_admin`]'s users.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Creates an admin on `db` and signs it in on the gateway at `addr`; returns the bearer token.
+pub async fn sign_in_admin(db: &DatabaseConnection, addr: SocketAddr, email: &str) -> String {
+    let user = cybershield_iam::auth::NewUser {
+        email: email.into(),
+        role: cybershield_core::auth::Role::Admin,
+        username: None,
+        display_name: None,
+        teams: Vec::new(),
+    };
+    cybershield_iam::auth::create_user(db, &user, PASSWORD, chrono::Utc::now()).await.expect("create the admin");
+    let body: serde_json::Value = client()
+        .post(format!("http://{addr}/graphql"))
+        .json(&serde_json::json!({
+            "query": "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
+            "variables": { "e": email, "p": PASSWORD },
+        }))
+        .send()
+        .await
+        .expect("login request")
+        .json()
+        .await
+        .expect("login response");
+    body["data"]["login"]["token"].as_str().unwrap_or_else(|| panic!("login failed: {body}")).to_string()
+}

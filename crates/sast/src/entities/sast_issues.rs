@@ -52,21 +52,8 @@ pub enum SastIssueDisplayStatus {
     Fixed,
 }
 
-/// Platform-wide severity shared by every domain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "Text", enum_name = "severity_level")]
-pub enum SeverityLevel {
-    #[sea_orm(string_value = "critical")]
-    Critical,
-    #[sea_orm(string_value = "high")]
-    High,
-    #[sea_orm(string_value = "medium")]
-    Medium,
-    #[sea_orm(string_value = "low")]
-    Low,
-    #[sea_orm(string_value = "info")]
-    Info,
-}
+/// The platform-wide severity, declared once in core.
+pub use cybershield_core::severity::SeverityLevel;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "sast_issues")]
