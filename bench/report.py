@@ -126,7 +126,7 @@ def log_summary(path):
 def summary(out, shapes_dir):
     meta = load_json(os.path.join(out, "meta.json")) or {}
     shapes = [s for s in meta.get("shapes", "").split(",") if s]
-    result = {"meta": meta, "shapes": {}}
+    result = {"meta": meta, "shapes": {}, "out": out}
     for shape in shapes:
         entry = {"title": shape_title(shapes_dir, shape)}
         signatures = {}
@@ -182,7 +182,7 @@ def summary(out, shapes_dir):
         result["shapes"][shape] = entry
     result["server_logs"] = {peer: log_summary(os.path.join(out, f"{peer}.log")) for peer in PEERS}
     with open(os.path.join(out, "summary.json"), "w") as f:
-        json.dump(result, f, indent=2)
+        json.dump({k: v for k, v in result.items() if k != "out"}, f, indent=2)
         f.write("\n")
     with open(os.path.join(out, "summary.md"), "w") as f:
         f.write(markdown(result))
@@ -211,10 +211,14 @@ def markdown(result):
     w(
         f"Machine: {meta.get('cpu', '?')}, {meta.get('cores', '?')} cores, {meta.get('memory_gib', '?')} GiB, "
         f"Linux {meta.get('kernel', '?')}; PostgreSQL {meta.get('postgres', '?')}, rustc {meta.get('rustc', '?')}, "
-        f"Node {meta.get('node', '?')} (PostGraphile 5.1.5).  "
+        + (f"Node {meta.get('node', '?')} (PostGraphile 5.1.5).  " if meta.get("postgraphile") else "PostGraphile not run.  ")
     )
     w(f"Run: {meta.get('args', '')}.  ")
-    w(f"Data: {meta.get('seeded_by', '?')}.")
+    w(f"Data: {meta.get('seeded_by', '?')}.  ")
+    sizes_path = os.path.join(result.get("out", ""), "table-sizes.tsv")
+    if os.path.exists(sizes_path):
+        sizes = [line.split("\t") for line in open(sizes_path).read().splitlines() if "\t" in line]
+        w("Rows: " + ", ".join(f"{t} {int(n):,}" for t, n in sizes) + ".")
     w("")
     w("Headline (req/s: higher is better; p50 in ms and CPU ms per request — the server's plus "
       "PostgreSQL's, the figure least disturbed by other load on the machine — lower is better):")

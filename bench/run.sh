@@ -23,15 +23,15 @@ usage: bench/run.sh [options]
   --no-postgraphile     only ours and raw SQL
   --reuse-data          keep the seeded cluster in $BENCH_DATA and reuse it next time
   --no-build            use the release binary as it is
-  --no-readme           do not rewrite bench/README.md
+  --no-readme           do not rewrite bench/README.md and results/latest.*
 EOF
 }
 
 WARMUP=10 DURATION=20 SCALE=medium SEED=1 CONNS=16 THREADS=2 POOL=10
-SHAPES="S1,S2,S3,S4,S5,S6a,S6b" WITH_PGL=1 REUSE=0 BUILD=1 README=1 QUICK=0
+SHAPES="S1,S2,S3,S4,S5,S6a,S6b" WITH_PGL=1 REUSE=0 BUILD=1 README=1
 while [ $# -gt 0 ]; do
   case $1 in
-    --quick) QUICK=1 WARMUP=3 DURATION=5 ;;
+    --quick) WARMUP=3 DURATION=5 ;;
     --warmup) WARMUP=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --scale) SCALE=$2; shift ;;
@@ -102,7 +102,7 @@ need_apt wrk wrk
 need_apt curl curl
 need_apt taskset util-linux
 command -v python3 >/dev/null || die "python3 is needed for the report"
-[ -x "$PGBIN/initdb" ] && [ -x "$PGBIN/pgbench" ] || die "PostgreSQL 15 server binaries not in $PGBIN (apt-get install postgresql-15, or set PGBIN)"
+{ [ -x "$PGBIN/initdb" ] && [ -x "$PGBIN/pgbench" ]; } || die "PostgreSQL 15 server binaries not in $PGBIN (apt-get install postgresql-15, or set PGBIN)"
 [ "$(nproc)" -ge 2 ] || { SERVER_CPU=0; CLIENT_CPU=0; }
 
 mkdir -p "$OUT"/{responses,bodies,wrk,pgbench,statements}
@@ -184,11 +184,10 @@ else
   "$BIN" migrate up >/dev/null
 fi
 SEEDED_BY=$(cat "$DATA/.bench-seeded")
-psql_db -d "$DB" -At -F $'\t' -c "
-  SELECT relname, n_live_tup FROM pg_stat_user_tables
-  WHERE relname IN ('sast_projects','sast_scans','sast_issues','sast_rules','incidents','incident_responses',
-                    'users','teams','team_members','projects','project_issues','firewall_logs')
-  ORDER BY relname" >"$OUT/table-sizes.tsv"
+for t in firewall_logs incidents incident_responses projects project_issues sast_projects sast_scans sast_issues \
+  sast_rules team_members teams users; do
+  printf '%s\t%s\n' "$t" "$(psql_db -d "$DB" -At -c "SELECT count(*) FROM $t")"
+done >"$OUT/table-sizes.tsv"
 
 # ---- the servers -----------------------------------------------------------------------------
 wait_http() { # url body deadline-seconds
@@ -390,7 +389,7 @@ done
   echo "  \"cores\": $(nproc),"
   echo "  \"memory_gib\": $(awk '/MemTotal/{printf "%.0f", $2/1048576}' /proc/meminfo),"
   echo "  \"kernel\": \"$(uname -r)\","
-  echo "  \"postgres\": \"$("$PGBIN/postgres" --version | sed 's/.* //')\","
+  echo "  \"postgres\": \"$("$PGBIN/postgres" --version | sed -E 's/^[^0-9]*([0-9][^ ]*).*/\1/')\","
   echo "  \"node\": \"$([ "$WITH_PGL" = 1 ] && "$PGL_NODE" --version || echo -)\","
   echo "  \"rustc\": \"$(rustc --version 2>/dev/null | cut -d' ' -f2 || echo -)\","
   echo "  \"commit\": \"$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo -)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo +dirty)\","
@@ -402,9 +401,9 @@ done
   echo "}"
 } >"$OUT/meta.json"
 python3 "$BENCH/report.py" summary "$OUT" "$BENCH/shapes"
-cp "$OUT/summary.md" "$BENCH/results/latest.md"
-cp "$OUT/summary.json" "$BENCH/results/latest.json"
 if [ "$README" = 1 ]; then
+  cp "$OUT/summary.md" "$BENCH/results/latest.md"
+  cp "$OUT/summary.json" "$BENCH/results/latest.json"
   python3 "$BENCH/report.py" readme "$OUT/summary.md" "$BENCH/README.md"
 fi
 log "report: $OUT/summary.md"
