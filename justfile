@@ -22,6 +22,10 @@ schema:
 migrate *args:
     cargo run --quiet -- migrate {{args}}
 
+# Demo data: `just seed`, `just seed --scale medium --seed 42` (README "Demo data").
+seed *args:
+    cargo run --release -- seed {{args}}
+
 # What CI checks besides the tests: formatting and clippy with warnings as errors.
 lint:
     cargo fmt --all --check

@@ -27,8 +27,8 @@ pub struct SeedArgs {
     /// Add rows to a database that already holds data (otherwise such a database is refused).
     #[arg(long)]
     pub append: bool,
-    /// Also time a plain COPY of the same rows into unlogged tables without indexes (rolled back)
-    /// and print both rates.
+    /// Also COPY each large table's rows again, right after its own load, into a plain copy of it
+    /// (unlogged, no indexes) and into a copy with its indexes (both dropped), and print the rates.
     #[arg(long)]
     pub measure: bool,
     /// Read the demo users' password from stdin (one line) instead of generating one.

@@ -19,8 +19,13 @@ const NONE: u32 = u32::MAX;
 const NO_TEAM: u8 = u8::MAX;
 /// Bytes per chunk handed to COPY.
 pub const CHUNK_BYTES: usize = 1 << 20;
+/// Bytes per INSERT statement. Small, so that each goes out in one write: sqlx leaves Nagle's
+/// algorithm on, and the second write of a larger statement waits for the server's delayed ACK
+/// (40 ms on Linux). One round trip per statement costs far less.
+pub const INSERT_BYTES: usize = 8 << 10;
 /// Tables with fewer rows go in as multi-row INSERTs: a COPY costs a fixed ~40 ms over TCP (sqlx
-/// leaves Nagle's algorithm on, so the final CopyDone waits for the server's delayed ACK).
+/// leaves Nagle's algorithm on, so the final CopyDone waits for the server's delayed ACK), more
+/// than parsing the INSERTs of a few hundred rows.
 pub const INSERT_BELOW: u64 = 500;
 /// Tries to find a row whose unique key is new before giving the row up.
 const UNIQUE_TRIES: usize = 40;
@@ -268,7 +273,7 @@ impl<'p> Generator<'p> {
             }
             in_chunk += 1;
             self.keep_row(table, &mut rows, &row, &mut rng);
-            if out.len() >= CHUNK_BYTES {
+            if out.len() >= if insert { INSERT_BYTES } else { CHUNK_BYTES } {
                 emitted += in_chunk;
                 emit(std::mem::replace(&mut out, Vec::with_capacity(CHUNK_BYTES + 64 * 1024)), in_chunk);
                 in_chunk = 0;

@@ -19,7 +19,7 @@ pub mod rules;
 pub mod values;
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -113,8 +113,6 @@ pub struct Summary {
     /// The generated password (`None` when it was given, or no user was created).
     pub generated_password: Option<String>,
     pub measure: Option<Measure>,
-    /// Why `--measure` could not measure (the seed itself went through).
-    pub measure_error: Option<String>,
     pub scale: Scale,
     pub seed: u64,
     pub now: DateTime<Utc>,
@@ -150,9 +148,6 @@ impl Summary {
             self.seconds,
             self.rows_per_second()
         ));
-        if let Some(e) = &self.measure_error {
-            out.push_str(&format!("measuring failed (the seed is committed): {e}\n"));
-        }
         if let Some(m) = &self.measure {
             let rate = |seconds: f64| m.rows as f64 / seconds.max(1e-9);
             out.push_str(&format!(
@@ -197,25 +192,8 @@ pub async fn run(db: &DatabaseConnection, tables: Vec<TableDef>, options: Option
     sqlx::query("BEGIN").execute(&mut *conn).await?;
     let result = seed_in_transaction(&mut conn, &catalog, &options).await;
     match result {
-        Ok((mut summary, copies)) => {
+        Ok(summary) => {
             sqlx::query("COMMIT").execute(&mut *conn).await?;
-            if let Some((dir, copies)) = copies {
-                // The seed is committed: a failed measurement is reported, not an error of the run.
-                let measured = measure(&mut conn, &copies).await;
-                let _ = std::fs::remove_dir_all(&dir);
-                match measured {
-                    Ok(mut measured) => {
-                        measured.seed_seconds = summary
-                            .tables
-                            .iter()
-                            .filter(|t| copies.iter().any(|(name, _, _)| *name == t.table))
-                            .map(|t| t.seconds)
-                            .sum();
-                        summary.measure = Some(measured);
-                    }
-                    Err(e) => summary.measure_error = Some(e.to_string()),
-                }
-            }
             Ok(summary)
         }
         Err(e) => {
@@ -271,14 +249,11 @@ enum Msg {
     Failed(String),
 }
 
-/// Files of the generated rows and the COPY statements they go with (`--measure`).
-type Copies = (PathBuf, Vec<(String, PathBuf, String)>);
-
 async fn seed_in_transaction(
     conn: &mut PgConnection,
     catalog: &Catalog,
     options: &Options,
-) -> Result<(Summary, Option<Copies>), SeedError> {
+) -> Result<Summary, SeedError> {
     let started = Instant::now();
     sqlx::query("SET LOCAL statement_timeout = 0").execute(&mut *conn).await?;
     // Demo data: the commit need not wait for the WAL flush.
@@ -396,9 +371,11 @@ async fn seed_in_transaction(
         let total: u64 = plan.tables.iter().filter(|t| t.mode == Mode::Generate).map(|t| t.count).sum();
         let overall = multi.add(ProgressBar::new(total));
         overall.set_style(
-            ProgressStyle::with_template("{prefix:>28} [{bar:40}] {human_pos}/{human_len} rows  {per_sec}  {elapsed}")
-                .expect("a valid template")
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{prefix:>28} [{bar:40}] {human_pos}/{human_len} rows  {elapsed_precise}  eta {eta}",
+            )
+            .expect("a valid template")
+            .progress_chars("=> "),
         );
         overall.set_prefix("total");
         (multi, overall)
@@ -411,6 +388,8 @@ async fn seed_in_transaction(
         .map(|t| TableSummary { table: t.name.clone(), rows: t.count, seconds: 0.0, reference: true })
         .collect();
     let mut total = 0u64;
+    let mut measured = Measure { rows: 0, seconds: 0.0, indexed_seconds: 0.0, seed_seconds: 0.0 };
+    let mut measuring = Duration::ZERO;
     let outcome: Result<(), SeedError> = async {
         while let Some(msg) = rx.recv().await {
             let (p, insert) = match msg {
@@ -423,7 +402,7 @@ async fn seed_in_transaction(
             let bar = bars.as_ref().map(|(multi, _)| {
                 let b = multi.insert(0, ProgressBar::new(table.count));
                 b.set_style(
-                    ProgressStyle::with_template("{prefix:>28} [{bar:40}] {human_pos}/{human_len} rows  {per_sec}")
+                    ProgressStyle::with_template("{prefix:>28} [{bar:40}] {human_pos}/{human_len} rows")
                         .expect("a valid template")
                         .progress_chars("=> "),
                 );
@@ -462,19 +441,30 @@ async fn seed_in_transaction(
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
+            let seconds = table_started.elapsed().as_secs_f64();
             total += rows;
-            summaries.push(TableSummary {
-                table: table.name.clone(),
-                rows,
-                seconds: table_started.elapsed().as_secs_f64(),
-                reference: false,
-            });
+            summaries.push(TableSummary { table: table.name.clone(), rows, seconds, reference: false });
+            // Right after the table, while the machine is as busy as it was: the same rows again.
+            if let Some(dir) = measure_dir.as_ref().filter(|_| !insert) {
+                let started = Instant::now();
+                let copy_of = format!("seed_measure_{}", table.name);
+                let (plain, indexed) =
+                    measure_table(conn, &table.name, &dir.join(&table.name), &table.copy_sql(&copy_of)).await?;
+                measured.rows += rows;
+                measured.seed_seconds += seconds;
+                measured.seconds += plain;
+                measured.indexed_seconds += indexed;
+                measuring += started.elapsed();
+            }
         }
         Ok(())
     }
     .await;
     drop(rx);
     let panicked = producer.join().is_err();
+    if let Some(dir) = &measure_dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     if let Some((multi, overall)) = &bars {
         overall.finish_and_clear();
         let _ = multi.clear();
@@ -502,104 +492,80 @@ async fn seed_in_transaction(
         values::person_email(0, &mut email);
         email
     });
-    let copies = measure_dir.map(|dir| {
-        let copies = plan
-            .tables
-            .iter()
-            .filter(|t| t.mode == Mode::Generate && t.count >= generate::INSERT_BELOW)
-            .map(|t| {
-                let copy_of = format!("seed_measure_{}", t.name);
-                (t.name.clone(), dir.join(&t.name), t.copy_sql(&copy_of))
-            })
-            .collect();
-        (dir, copies)
-    });
     let summary = Summary {
         tables: summaries,
         rows: total,
-        seconds: started.elapsed().as_secs_f64(),
+        // The measurement's own COPYs are not the seed's time.
+        seconds: (started.elapsed() - measuring).as_secs_f64(),
         admin_email,
         generated_password: generated,
-        measure: None,
-        measure_error: None,
+        measure: options.measure.then_some(measured),
         scale: options.scale,
         seed: options.seed,
         now: options.now,
     };
-    Ok((summary, copies))
+    Ok(summary)
 }
 
-/// Times a COPY of the rows just seeded into copies of their tables, in a transaction rolled back
-/// afterwards: plain ones (unlogged; no index, constraint, default or trigger), then logged ones
-/// with the same indexes (what index upkeep alone costs).
-async fn measure(conn: &mut PgConnection, copies: &[(String, PathBuf, String)]) -> Result<Measure, SeedError> {
-    sqlx::query("BEGIN").execute(&mut *conn).await?;
-    let result: Result<Measure, SeedError> = async {
-        sqlx::query("SET LOCAL statement_timeout = 0").execute(&mut *conn).await?;
-        let mut plain = Duration::ZERO;
-        let mut indexed = Duration::ZERO;
-        let mut rows = 0u64;
-        for (table, path, sql) in copies {
-            let copy_of = quote(&format!("seed_measure_{table}"));
-            for with_indexes in [false, true] {
-                let unlogged = if with_indexes { "" } else { "UNLOGGED " };
-                // Same columns and types; nothing else.
-                sqlx::query(AssertSqlSafe(format!(
-                    "CREATE {unlogged}TABLE {copy_of} AS SELECT * FROM {} WITH NO DATA",
-                    quote(table)
-                )))
-                .execute(&mut *conn)
-                .await?;
-                if with_indexes {
-                    let definitions = sqlx::query(
-                        "SELECT substring(pg_get_indexdef(i.indexrelid) FROM ' USING (.*)$') \
-                         FROM pg_index i WHERE i.indrelid = $1::regclass",
-                    )
+/// `--measure`: COPYs the rows just loaded into `table` again, into a plain copy of it (unlogged;
+/// no index, constraint, default or trigger), then into a logged copy with its indexes (what
+/// index upkeep alone costs); both dropped again. Returns the two COPYs' seconds.
+async fn measure_table(conn: &mut PgConnection, table: &str, path: &Path, sql: &str) -> Result<(f64, f64), SeedError> {
+    let copy_of = quote(&format!("seed_measure_{table}"));
+    let mut seconds = [0.0; 2];
+    for (with_indexes, spent) in [false, true].into_iter().zip(seconds.iter_mut()) {
+        let unlogged = if with_indexes { "" } else { "UNLOGGED " };
+        sqlx::query(AssertSqlSafe(format!(
+            "CREATE {unlogged}TABLE {copy_of} AS SELECT * FROM {} WITH NO DATA",
+            quote(table)
+        )))
+        .execute(&mut *conn)
+        .await?;
+        if with_indexes {
+            let definitions =
+                sqlx::query("SELECT substring(pg_get_indexdef(indexrelid) FROM ' USING (.*)$') FROM pg_index WHERE indrelid = $1::regclass")
                     .bind(quote(table))
                     .fetch_all(&mut *conn)
                     .await?;
-                    // Not unique: columns a trigger fills (the audit trail's hashes) are NULL here.
-                    for d in definitions {
-                        let rest: String = d.try_get(0)?;
-                        sqlx::query(AssertSqlSafe(format!("CREATE INDEX ON {copy_of} USING {rest}")))
-                            .execute(&mut *conn)
-                            .await?;
-                    }
-                }
-                let mut file =
-                    std::fs::File::open(path).map_err(|e| SeedError::Plan(format!("{}: {e}", path.display())))?;
-                let mut buf = vec![0u8; 1 << 20];
-                let started = Instant::now();
-                let mut copy = conn.copy_in_raw(sql).await?;
-                loop {
-                    let n = file.read(&mut buf).map_err(|e| SeedError::Plan(e.to_string()))?;
-                    if n == 0 {
-                        break;
-                    }
-                    copy.send(&buf[..n]).await?;
-                }
-                let n = copy.finish().await?;
-                if with_indexes {
-                    indexed += started.elapsed();
-                } else {
-                    plain += started.elapsed();
-                    rows += n;
-                }
-                sqlx::query(AssertSqlSafe(format!("DROP TABLE {copy_of}"))).execute(&mut *conn).await?;
+            // Not unique: columns a trigger fills (the audit trail's hashes) are NULL here.
+            for d in definitions {
+                let rest: String = d.try_get(0)?;
+                sqlx::query(AssertSqlSafe(format!("CREATE INDEX ON {copy_of} USING {rest}")))
+                    .execute(&mut *conn)
+                    .await?;
             }
         }
-        Ok(Measure { rows, seconds: plain.as_secs_f64(), indexed_seconds: indexed.as_secs_f64(), seed_seconds: 0.0 })
+        let mut file = std::fs::File::open(path).map_err(|e| SeedError::Plan(format!("{}: {e}", path.display())))?;
+        let mut buf = vec![0u8; 1 << 20];
+        let started = Instant::now();
+        let mut copy = conn.copy_in_raw(sql).await?;
+        loop {
+            let n = file.read(&mut buf).map_err(|e| SeedError::Plan(e.to_string()))?;
+            if n == 0 {
+                break;
+            }
+            copy.send(&buf[..n]).await?;
+        }
+        copy.finish().await?;
+        *spent = started.elapsed().as_secs_f64();
+        sqlx::query(AssertSqlSafe(format!("DROP TABLE {copy_of}"))).execute(&mut *conn).await?;
     }
-    .await;
-    // Nothing of the measurement stays.
-    sqlx::query("ROLLBACK").execute(&mut *conn).await?;
-    result
+    Ok((seconds[0], seconds[1]))
 }
 
-/// Drops the foreign keys held by the generated tables; returns (table, name, definition) of each.
+/// Tables from this many rows have their foreign keys checked in bulk after the load.
+const BULK_CHECKED_FROM: u64 = 10_000;
+
+/// Drops the foreign keys held by the large generated tables; returns (table, name, definition)
+/// of each.
 async fn drop_foreign_keys(conn: &mut PgConnection, plan: &Plan) -> Result<Vec<(String, String, String)>, SeedError> {
-    let tables: Vec<String> =
-        plan.tables.iter().filter(|t| t.mode == Mode::Generate && t.count > 0).map(|t| t.name.clone()).collect();
+    // Dropping and adding a key back costs a few milliseconds of DDL: worth it for large tables only.
+    let tables: Vec<String> = plan
+        .tables
+        .iter()
+        .filter(|t| t.mode == Mode::Generate && t.count >= BULK_CHECKED_FROM)
+        .map(|t| t.name.clone())
+        .collect();
     let rows = sqlx::query(
         "SELECT c.relname::text, k.conname::text, pg_get_constraintdef(k.oid) FROM pg_constraint k \
          JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace \

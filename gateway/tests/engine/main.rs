@@ -3,6 +3,7 @@
 
 mod aggregates;
 mod audit;
+mod cancel;
 mod errors;
 mod every_table;
 mod harness;

@@ -328,6 +328,25 @@ async fn expired_and_revoked_sessions_are_refused() {
     s.clock.set(start_time() + Duration::hours(12));
     assert_unauthenticated(&s.gql(Some(&token), ME, json!({})).await);
 
+    // Sliding writes the session's row at most once a minute: reads in between only read it.
+    s.clock.set(start_time());
+    let token = s.token("ana@example.com", PASSWORD).await;
+    let last_seen = || async {
+        let row = s
+            .query_one(
+                "SELECT last_seen_at FROM iam_sessions WHERE token_hash = $1",
+                vec![cybershield_iam::auth::session::token_hash(&token).into()],
+            )
+            .await;
+        row.try_get::<DateTime<Utc>>("", "last_seen_at").unwrap()
+    };
+    s.clock.advance(Duration::seconds(30));
+    assert!(s.gql(Some(&token), ME, json!({})).await["data"]["me"]["id"].is_string());
+    assert_eq!(last_seen().await, start_time(), "not written 30 s after the last write");
+    s.clock.advance(Duration::seconds(31));
+    assert!(s.gql(Some(&token), ME, json!({})).await["data"]["me"]["id"].is_string());
+    assert_eq!(last_seen().await, start_time() + Duration::seconds(61), "slid after a minute");
+
     // A deactivated user's sessions stop working.
     s.clock.set(start_time());
     let token = s.token("ana@example.com", PASSWORD).await;

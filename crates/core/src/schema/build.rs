@@ -15,7 +15,7 @@ use crate::naming::screaming_snake;
 
 use super::catalog::{Catalog, Column, Relation, Table};
 use super::request::RequestState;
-use super::resolve::{self, ConnectionValue, CountSource, Row};
+use super::resolve::{self, ConnectionValue, CountSource, PrimePlan, Row};
 use super::sql::output_value;
 use super::types::{SharedTypes, filter_name, value_type};
 
@@ -133,7 +133,9 @@ fn to_one_field(catalog: &Catalog, rel: &Arc<Relation>) -> Field {
             let state = authorized(&ctx, rel.parent_table, Operation::Read)?;
             let parent = state.catalog.table(rel.parent_table);
             let columns = resolve::node_columns(parent, ctx.field().selection_set());
-            let loader = resolve::to_one_loader(state, rel.parent_table, columns);
+            let loader = resolve::to_one_loader(state, rel.parent_table, columns, || {
+                Arc::new(PrimePlan::of(state, parent, ctx.field().selection_set()))
+            });
             let found = loader.load_one(key).await.map_err(ApiError::into_graphql)?;
             Ok(found.map(|row| row_value(&row)))
         })
@@ -155,8 +157,11 @@ fn to_many_field(catalog: &Catalog, rel: &Arc<Relation>) -> Field {
             };
             let args = args_map(&ctx);
             let child = state.catalog.table(table);
-            let columns = resolve::node_columns(child, resolve::connection_node_fields(&ctx.field()).into_iter());
-            let loader = resolve::to_many_loader(state, &rel, args.clone(), columns);
+            let nodes = resolve::connection_node_fields(&ctx.field());
+            let columns = resolve::node_columns(child, nodes.iter().copied());
+            let loader = resolve::to_many_loader(state, &rel, args.clone(), columns, || {
+                Arc::new(PrimePlan::of(state, child, nodes.into_iter()))
+            });
             let page = loader.load_one(key.clone()).await.map_err(ApiError::into_graphql)?.unwrap_or_default();
             let count_loader = resolve::count_loader(state, &rel, args.get("where").cloned());
             Ok(Some(FieldValue::owned_any(ConnectionValue {
@@ -313,8 +318,10 @@ pub fn query_fields(table: &Table, mut query: Object) -> Object {
             let state = authorized(&ctx, index, Operation::Read)?;
             let table = state.catalog.table(index);
             let args = args_map(&ctx);
-            let columns = resolve::node_columns(table, resolve::connection_node_fields(&ctx.field()).into_iter());
+            let nodes = resolve::connection_node_fields(&ctx.field());
+            let columns = resolve::node_columns(table, nodes.iter().copied());
             let page = resolve::root_page(state, table, &args, &columns).await.map_err(ApiError::into_graphql)?;
+            PrimePlan::of(state, table, nodes.into_iter()).prime(state, &page.rows);
             Ok(Some(FieldValue::owned_any(ConnectionValue {
                 page: Arc::new(page),
                 count: CountSource::Root { table: index, filter: args.get("where").cloned() },

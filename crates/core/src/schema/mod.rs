@@ -2,6 +2,7 @@
 //! `docs/decisions/0001-table-surface.md` for why it is built at run time, not derived).
 
 mod aggregate;
+mod batch;
 mod build;
 pub mod catalog;
 mod mutate;

@@ -64,7 +64,16 @@ impl RequestState {
         }
         let mut tx = self.tx.lock().await;
         if tx.is_none() {
-            let opened = self.db.begin().await.map_err(|e| self.classify(e))?;
+            // In a task of its own: sqlx 0.9.0's BEGIN is not cancel-safe (transact-rs/sqlx#4393,
+            // fixed upstream by #4394 but not released). A request dropped while BEGIN was in
+            // flight (a client gone, a timeout) left its connection in the pool inside an open
+            // transaction. The task finishes the BEGIN whatever happens to the request; if the
+            // request is gone, dropping the transaction there queues its ROLLBACK.
+            let db = self.db.clone();
+            let opened = tokio::spawn(async move { db.begin().await })
+                .await
+                .map_err(|e| ApiError::Internal(format!("opening the transaction failed: {e}")))?
+                .map_err(|e| self.classify(e))?;
             if let Some(viewer) = &self.viewer
                 && self.catalog.config.row_security
             {
@@ -162,6 +171,17 @@ impl RequestState {
             Some(tx) => tx.rollback().await.map_err(|e| self.classify(e)),
             None => Ok(()),
         }
+    }
+}
+
+/// Drops the request's loaders when the request ends, however it ends. A batch being fetched
+/// holds the request's state, and the state holds its loaders: a request dropped midway (a
+/// client gone, a timeout) would otherwise keep that cycle, and its transaction, alive.
+struct ReleaseLoaders(Arc<RequestState>);
+
+impl Drop for ReleaseLoaders {
+    fn drop(&mut self) {
+        self.0.loaders.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
     }
 }
 
@@ -340,6 +360,7 @@ impl Extension for RequestHandler {
         operation_name: Option<&str>,
         next: NextExecute<'_>,
     ) -> Response {
+        let _release = ctx.data::<Arc<RequestState>>().ok().map(|state| ReleaseLoaders(state.clone()));
         let mut response = next.run(ctx, operation_name).await;
         response.errors = response.errors.into_iter().map(|e| with_code(e, "BAD_USER_INPUT")).collect();
         if let Ok(state) = ctx.data::<Arc<RequestState>>() {

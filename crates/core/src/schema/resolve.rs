@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 
-use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{SelectionField, Value as GqlValue};
 use serde_json::{Map, Value as Json};
 
 use crate::error::{ApiError, ApiResult};
 
+use super::batch::{BatchLoad, Batcher};
 use super::catalog::{Catalog, Relation, Scope, Table};
 use super::request::RequestState;
 use super::sql::{self, OrderKey, Sql, ident};
@@ -22,8 +22,17 @@ pub struct Row {
 }
 
 impl Row {
-    fn from_json(mut data: Map<String, Json>, keys: usize) -> Self {
-        let sort_values = (0..keys).map(|i| data.remove(&format!("__k{i}")).unwrap_or(Json::Null)).collect();
+    /// Splits the sort keys off a fetched row: a key on a fetched column is read from the
+    /// column, any other comes as `__k<i>` (see [`row_json`]).
+    fn from_json(mut data: Map<String, Json>, keys: &[OrderKey]) -> Self {
+        let sort_values = keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| match key.column.as_ref().and_then(|c| data.get(c)) {
+                Some(value) => value.clone(),
+                None => data.remove(&format!("__k{i}")).unwrap_or(Json::Null),
+            })
+            .collect();
         Self { data, sort_values }
     }
 
@@ -45,7 +54,7 @@ impl Row {
 #[derive(Clone)]
 pub enum CountSource {
     Root { table: usize, filter: Option<GqlValue> },
-    Nested { loader: Arc<DataLoader<CountLoader>>, parent: String },
+    Nested { loader: Arc<Batcher<CountLoader>>, parent: String },
 }
 
 /// A page of a connection.
@@ -142,11 +151,97 @@ pub fn connection_node_fields<'a>(connection: &SelectionField<'a>) -> Vec<Select
     out
 }
 
-/// `json_build_object` of the given columns of `alias`, plus the sort keys as `__k<i>`.
+/// The relation loaders a level's node selection will use, so that the fetch of a level
+/// registers every key its children will ask for (see [`Batcher::prime`]). Priming only
+/// groups lookups: a key it misses is still fetched when its resolver asks.
+#[derive(Default)]
+pub struct PrimePlan {
+    children: Vec<ChildPrime>,
+}
+
+enum ChildPrime {
+    ToOne {
+        relation: Arc<Relation>,
+        columns: Vec<String>,
+        plan: Arc<PrimePlan>,
+    },
+    ToMany {
+        relation: Arc<Relation>,
+        args: HashMap<String, GqlValue>,
+        columns: Vec<String>,
+        plan: Arc<PrimePlan>,
+        count: bool,
+    },
+}
+
+impl PrimePlan {
+    /// The plan for `fields`, the node selection of a level over `table`. Relations the viewer
+    /// may not read are left out (their resolvers answer FORBIDDEN without fetching).
+    pub fn of<'a>(state: &RequestState, table: &Table, fields: impl Iterator<Item = SelectionField<'a>>) -> Self {
+        let catalog = &state.catalog;
+        let readable = |t: &Table| super::build::authorize(state, t, crate::auth::Operation::Read).is_ok();
+        let mut children = Vec::new();
+        for field in fields {
+            let name = field.name();
+            if let Some(rel) = table.to_one.iter().find(|r| r.field == name) {
+                let parent = catalog.table(rel.parent_table);
+                if readable(parent) {
+                    children.push(ChildPrime::ToOne {
+                        relation: rel.clone(),
+                        columns: node_columns(parent, field.selection_set()),
+                        plan: Arc::new(Self::of(state, parent, field.selection_set())),
+                    });
+                }
+            } else if let Some(rel) = table.to_many.iter().find(|r| r.field == name) {
+                let child = catalog.table(rel.child_table);
+                let Ok(arguments) = field.arguments() else { continue };
+                if readable(child) {
+                    let nodes = connection_node_fields(&field);
+                    children.push(ChildPrime::ToMany {
+                        relation: rel.clone(),
+                        args: arguments.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                        columns: node_columns(child, nodes.iter().copied()),
+                        plan: Arc::new(Self::of(state, child, nodes.into_iter())),
+                        count: field.selection_set().any(|f| f.name() == "totalCount"),
+                    });
+                }
+            }
+        }
+        Self { children }
+    }
+
+    /// Registers the keys `rows` will ask for with the loaders of the request.
+    pub fn prime(&self, state: &Arc<RequestState>, rows: &[Arc<Row>]) {
+        for child in &self.children {
+            match child {
+                ChildPrime::ToOne { relation, columns, plan } => {
+                    let loader = to_one_loader(state, relation.parent_table, columns.clone(), || plan.clone());
+                    loader.prime(rows.iter().filter_map(|row| row.key(&relation.child_column)));
+                }
+                ChildPrime::ToMany { relation, args, columns, plan, count } => {
+                    let keys: Vec<String> = rows.iter().filter_map(|row| row.key(&relation.parent_column)).collect();
+                    if *count {
+                        count_loader(state, relation, args.get("where").cloned()).prime(keys.iter().cloned());
+                    }
+                    to_many_loader(state, relation, args.clone(), columns.clone(), || plan.clone()).prime(keys);
+                }
+            }
+        }
+    }
+}
+
+/// `json_build_object` of the given columns of `alias`, plus the sort keys that are not among
+/// them as `__k<i>`.
 pub fn row_json(table: &Table, alias: &str, columns: &[String], keys: &[OrderKey]) -> String {
+    let fetched = |c: &str| table.has_column(c) && columns.iter().any(|x| x == c);
     let mut pairs: Vec<(String, String)> =
         columns.iter().filter(|c| table.has_column(c)).map(|c| (c.clone(), format!("{alias}.{}", ident(c)))).collect();
-    pairs.extend(keys.iter().enumerate().map(|(i, k)| (format!("__k{i}"), k.expr.clone())));
+    pairs.extend(
+        keys.iter()
+            .enumerate()
+            .filter(|(_, k)| !k.column.as_deref().is_some_and(fetched))
+            .map(|(i, k)| (format!("__k{i}"), k.expr.clone())),
+    );
     sql::json_object(&pairs)
 }
 
@@ -238,7 +333,7 @@ pub fn finish_page(rows: Vec<Map<String, Json>>, plan: &PagePlan) -> Page {
     let limit = plan.page.limit as usize;
     let has_more = rows.len() > limit;
     let mut rows: Vec<Arc<Row>> =
-        rows.into_iter().take(limit).map(|r| Arc::new(Row::from_json(r, plan.keys.len()))).collect();
+        rows.into_iter().take(limit).map(|r| Arc::new(Row::from_json(r, &plan.keys))).collect();
     if plan.page.backward {
         rows.reverse();
         Page { rows, has_next: plan.page.before.is_some(), has_previous: has_more }
@@ -301,17 +396,12 @@ pub async fn rows_by_ids(
         predicates.join(" AND ")
     );
     let rows = state.json_rows(sql.statement(text)).await?;
-    Ok(rows.into_iter().map(|r| Arc::new(Row::from_json(r, 0))).collect())
+    Ok(rows.into_iter().map(|r| Arc::new(Row::from_json(r, &[]))).collect())
 }
 
 /// The request a loader belongs to, unless it has ended.
 fn live(state: &Weak<RequestState>) -> ApiResult<Arc<RequestState>> {
     state.upgrade().ok_or_else(|| ApiError::Unavailable("the request has ended".into()))
-}
-
-fn new_loader<T: Loader<String>>(loader: T) -> DataLoader<T> {
-    // Batches are bounded by the page-size limits, so one batch can take every key of a level.
-    DataLoader::new(loader, tokio::spawn).max_batch_size(100_000)
 }
 
 /// To-one: parents of many children in one `WHERE id = ANY($1)`.
@@ -321,23 +411,32 @@ pub struct ToOneLoader {
     pub state: Weak<RequestState>,
     pub table: usize,
     pub columns: Vec<String>,
+    /// The loaders below, primed with the fetched rows.
+    pub plan: Arc<PrimePlan>,
 }
 
-impl Loader<String> for ToOneLoader {
+impl BatchLoad for ToOneLoader {
     type Value = Arc<Row>;
-    type Error = ApiError;
 
-    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Arc<Row>>, ApiError> {
+    async fn load(&self, keys: Vec<String>) -> Result<HashMap<String, Arc<Row>>, ApiError> {
         let state = live(&self.state)?;
         let table = state.catalog.table(self.table);
-        let rows = rows_by_ids(&state, table, "id", keys, &self.columns).await?;
+        let rows = rows_by_ids(&state, table, "id", &keys, &self.columns).await?;
+        self.plan.prime(&state, &rows);
         Ok(rows.into_iter().filter_map(|row| row.key("id").map(|k| (k, row))).collect())
     }
 }
 
-pub fn to_one_loader(state: &Arc<RequestState>, table: usize, columns: Vec<String>) -> Arc<DataLoader<ToOneLoader>> {
+/// The request's loader of `table` rows by id with `columns`; `plan` is asked for only when the
+/// loader is created.
+pub fn to_one_loader(
+    state: &Arc<RequestState>,
+    table: usize,
+    columns: Vec<String>,
+    plan: impl FnOnce() -> Arc<PrimePlan>,
+) -> Arc<Batcher<ToOneLoader>> {
     let key = format!("one:{table}:{}", columns.join(","));
-    state.loader(&key, || new_loader(ToOneLoader { state: Arc::downgrade(state), table, columns }))
+    state.loader(&key, || Batcher::new(ToOneLoader { state: Arc::downgrade(state), table, columns, plan: plan() }))
 }
 
 /// To-many: one page per parent, all parents in one LATERAL statement, the per-parent limit
@@ -349,13 +448,14 @@ pub struct ToManyLoader {
     pub relation: Arc<Relation>,
     pub args: HashMap<String, GqlValue>,
     pub columns: Vec<String>,
+    /// The loaders below, primed with the rows of every page.
+    pub plan: Arc<PrimePlan>,
 }
 
-impl Loader<String> for ToManyLoader {
+impl BatchLoad for ToManyLoader {
     type Value = Arc<Page>;
-    type Error = ApiError;
 
-    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Arc<Page>>, ApiError> {
+    async fn load(&self, keys: Vec<String>) -> Result<HashMap<String, Arc<Page>>, ApiError> {
         let state = live(&self.state)?;
         let catalog = &state.catalog;
         let rel = &self.relation;
@@ -390,10 +490,13 @@ impl Loader<String> for ToManyLoader {
             let Json::Object(data) = row.try_get::<Json>("", "r").map_err(ApiError::from)? else { continue };
             grouped.entry(parent).or_default().push(data);
         }
-        Ok(keys
+        let pages: HashMap<String, Arc<Page>> = keys
             .iter()
             .map(|k| (k.clone(), Arc::new(finish_page(grouped.remove(k).unwrap_or_default(), &plan))))
-            .collect())
+            .collect();
+        let all_rows: Vec<Arc<Row>> = pages.values().flat_map(|p| p.rows.iter().cloned()).collect();
+        self.plan.prime(&state, &all_rows);
+        Ok(pages)
     }
 }
 
@@ -402,13 +505,20 @@ pub fn to_many_loader(
     relation: &Arc<Relation>,
     args: HashMap<String, GqlValue>,
     columns: Vec<String>,
-) -> Arc<DataLoader<ToManyLoader>> {
+    plan: impl FnOnce() -> Arc<PrimePlan>,
+) -> Arc<Batcher<ToManyLoader>> {
     let mut sorted: Vec<_> = args.iter().map(|(k, v)| format!("{k}={v}")).collect();
     sorted.sort();
     let key =
         format!("many:{}.{}:{}:{}", relation.child_table, relation.child_column, sorted.join("&"), columns.join(","));
     state.loader(&key, || {
-        new_loader(ToManyLoader { state: Arc::downgrade(state), relation: relation.clone(), args, columns })
+        Batcher::new(ToManyLoader {
+            state: Arc::downgrade(state),
+            relation: relation.clone(),
+            args,
+            columns,
+            plan: plan(),
+        })
     })
 }
 
@@ -421,11 +531,10 @@ pub struct CountLoader {
     pub filter: Option<GqlValue>,
 }
 
-impl Loader<String> for CountLoader {
+impl BatchLoad for CountLoader {
     type Value = i64;
-    type Error = ApiError;
 
-    async fn load(&self, keys: &[String]) -> Result<HashMap<String, i64>, ApiError> {
+    async fn load(&self, keys: Vec<String>) -> Result<HashMap<String, i64>, ApiError> {
         let state = live(&self.state)?;
         let catalog = &state.catalog;
         let rel = &self.relation;
@@ -461,12 +570,13 @@ pub fn count_loader(
     state: &Arc<RequestState>,
     relation: &Arc<Relation>,
     filter: Option<GqlValue>,
-) -> Arc<DataLoader<CountLoader>> {
+) -> Arc<Batcher<CountLoader>> {
     let key = format!(
         "count:{}.{}:{}",
         relation.child_table,
         relation.child_column,
         filter.as_ref().map(|f| f.to_string()).unwrap_or_default()
     );
-    state.loader(&key, || new_loader(CountLoader { state: Arc::downgrade(state), relation: relation.clone(), filter }))
+    state
+        .loader(&key, || Batcher::new(CountLoader { state: Arc::downgrade(state), relation: relation.clone(), filter }))
 }

@@ -290,6 +290,9 @@ pub fn column_ops(sql: &mut Sql, kind: &ColumnKind, expr: &str, ops: &IndexMap<N
 #[derive(Debug, Clone)]
 pub struct OrderKey {
     pub expr: String,
+    /// The column of the listed table itself (not of a joined one) that `expr` reads: its value
+    /// then comes with the row's own data instead of a second time as a sort key.
+    pub column: Option<String>,
     pub kind: ColumnKind,
     pub descending: bool,
     pub nulls_first: bool,
@@ -348,6 +351,7 @@ pub fn order_keys(
                     };
                     keys.push(OrderKey {
                         expr: format!("{current_alias}.{}", ident(column.sql())),
+                        column: (current_alias == alias).then(|| column.sql().to_string()),
                         kind: column.kind().clone(),
                         descending,
                         nulls_first,
@@ -375,9 +379,14 @@ pub fn order_keys(
     }
     // The id breaks ties in the direction of the last key, so an all-descending ordering stays
     // one direction and its keyset predicate can be a row comparison an index range-scans.
+    // An ordering that already holds the id is total: no tie-breaker (it would only repeat it).
+    if keys.iter().any(|k| k.column.as_deref() == Some("id")) {
+        return Ok(keys);
+    }
     let descending = keys.last().is_some_and(|k| k.descending);
     keys.push(OrderKey {
         expr: format!("{alias}.\"id\""),
+        column: Some("id".into()),
         kind: ColumnKind::Uuid,
         descending,
         nulls_first: descending,
@@ -484,6 +493,7 @@ mod tests {
     fn keyset_uses_a_row_comparison_for_one_direction_without_nulls() {
         let key = |expr: &str| OrderKey {
             expr: expr.into(),
+            column: None,
             kind: ColumnKind::Text,
             descending: true,
             nulls_first: true,
@@ -498,6 +508,7 @@ mod tests {
     fn keyset_expands_mixed_directions_and_nulls() {
         let key = |expr: &str, descending, nullable| OrderKey {
             expr: expr.into(),
+            column: None,
             kind: ColumnKind::Text,
             descending,
             nulls_first: descending,
