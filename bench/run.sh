@@ -162,7 +162,7 @@ if [ "$FRESH" = 1 ]; then
   "$BIN" migrate up >/dev/null
   if [ "$HAS_SEED" = 1 ]; then
     log "cybershield seed --scale $SCALE --seed $SEED"
-    printf '%s' "$PASSWORD" | "$BIN" seed --scale "$SCALE" --seed "$SEED" | tee "$OUT/seed.txt"
+    printf '%s' "$PASSWORD" | "$BIN" seed --scale "$SCALE" --seed "$SEED" --admin-password-stdin | tee "$OUT/seed.txt"
     SEEDED_BY="cybershield seed --scale $SCALE --seed $SEED"
   else
     log "no \`cybershield seed\` in this build: bench/seed-fallback.sql"

@@ -16,7 +16,12 @@ pub const APP_ROLE: &str = "cybershield_app";
 fn policy_expression(catalog: &Catalog, table: &Table) -> Option<String> {
     match &table.scope {
         Scope::Global => None,
-        Scope::Team(column) => Some(format!("cybershield_team_visible({})", ident(column))),
+        // The all-teams test first, inline: for an admin it decides every row without calling
+        // the helper, a SQL function PostgreSQL cannot inline (it has a `SET`), once per row.
+        Scope::Team(column) => Some(format!(
+            "(current_setting('cybershield.all_teams', true) = 'on' OR cybershield_team_visible({}))",
+            ident(column)
+        )),
         Scope::Parent { column, parent } => {
             let parent = catalog.table(*parent);
             // Admins skip the lookup, so a missing parent is reported by the foreign key.
