@@ -35,6 +35,7 @@ pub fn domain() -> Domain {
         .migrations(vec![
             sql_migration!("m20261129_000022_sast_create_tables"),
             sql_migration!("m20261129_100022_sast_reference_data"),
+            sql_migration!("m20261130_000022_sast_scan_history_index"),
         ])
         .tables(vec![
             TableDef::new::<sast_quality_gates::Entity>()

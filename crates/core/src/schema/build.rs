@@ -132,9 +132,11 @@ fn to_one_field(catalog: &Catalog, rel: &Arc<Relation>) -> Field {
             let Some(key) = row.key(&rel.child_column) else { return Ok(None) };
             let state = authorized(&ctx, rel.parent_table, Operation::Read)?;
             let parent = state.catalog.table(rel.parent_table);
-            let columns = resolve::node_columns(parent, ctx.field().selection_set());
-            let loader = resolve::to_one_loader(state, rel.parent_table, columns, || {
-                Arc::new(PrimePlan::of(state, parent, ctx.field().selection_set()))
+            let loader = state.per_field(ctx.item, || {
+                let columns = resolve::node_columns(parent, ctx.field().selection_set());
+                resolve::to_one_loader(state, rel.parent_table, columns, || {
+                    Arc::new(PrimePlan::of(state, parent, ctx.field().selection_set()))
+                })
             });
             let found = loader.load_one(key).await.map_err(ApiError::into_graphql)?;
             Ok(found.map(|row| row_value(&row)))
@@ -155,15 +157,19 @@ fn to_many_field(catalog: &Catalog, rel: &Arc<Relation>) -> Field {
             let Some(key) = row.key(&rel.parent_column) else {
                 return Err(ApiError::Internal("a parent row has no key".into()).into_graphql());
             };
-            let args = args_map(&ctx);
-            let child = state.catalog.table(table);
-            let nodes = resolve::connection_node_fields(&ctx.field());
-            let columns = resolve::node_columns(child, nodes.iter().copied());
-            let loader = resolve::to_many_loader(state, &rel, args.clone(), columns, || {
-                Arc::new(PrimePlan::of(state, child, nodes.into_iter()))
+            let loaders = state.per_field(ctx.item, || {
+                let args = args_map(&ctx);
+                let child = state.catalog.table(table);
+                let nodes = resolve::connection_node_fields(&ctx.field());
+                let columns = resolve::node_columns(child, nodes.iter().copied());
+                let count = resolve::count_loader(state, &rel, args.get("where").cloned());
+                let page = resolve::to_many_loader(state, &rel, args, columns, || {
+                    Arc::new(PrimePlan::of(state, child, nodes.into_iter()))
+                });
+                (page, count)
             });
+            let (loader, count_loader) = (&loaders.0, loaders.1.clone());
             let page = loader.load_one(key.clone()).await.map_err(ApiError::into_graphql)?.unwrap_or_default();
-            let count_loader = resolve::count_loader(state, &rel, args.get("where").cloned());
             Ok(Some(FieldValue::owned_any(ConnectionValue {
                 page,
                 count: CountSource::Nested { loader: count_loader, parent: key },

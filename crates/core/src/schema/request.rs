@@ -33,6 +33,9 @@ pub struct RequestState {
     wrote: AtomicBool,
     failed: AtomicBool,
     loaders: Mutex<HashMap<String, Arc<dyn Any + Send + Sync>>>,
+    /// What a relation field of the query resolves with (its loaders), by the field's node in
+    /// the query document: every row of a list shares it, so it is worked out once per request.
+    by_field: Mutex<HashMap<usize, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl RequestState {
@@ -47,6 +50,7 @@ impl RequestState {
             wrote: AtomicBool::new(false),
             failed: AtomicBool::new(false),
             loaders: Mutex::new(HashMap::new()),
+            by_field: Mutex::new(HashMap::new()),
         }
     }
 
@@ -160,10 +164,35 @@ impl RequestState {
         fresh
     }
 
+    /// The value `make` gives for the query-document node `field` (its address), made once per
+    /// request. `make` must depend on nothing but the node (and the request).
+    pub fn per_field<T: Any + Send + Sync, F: ?Sized>(&self, field: &F, make: impl FnOnce() -> T) -> Arc<T> {
+        let key = field as *const F as *const () as usize;
+        let existing = self
+            .by_field
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&key)
+            .and_then(|entry| Arc::clone(entry).downcast::<T>().ok());
+        if let Some(existing) = existing {
+            return existing;
+        }
+        // Made outside the lock: `make` may take other per-request locks.
+        let fresh = Arc::new(make());
+        self.by_field.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key, fresh.clone());
+        fresh
+    }
+
+    /// Drops the loaders (they hold the state while a batch is in flight: a cycle).
+    fn release_loaders(&self) {
+        self.loaders.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
+        self.by_field.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
+    }
+
     async fn finish(&self, ok: bool) -> ApiResult<()> {
         // Loaders hold the state (`Arc`): dropping them breaks the cycle so the request's memory
         // is freed.
-        self.loaders.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
+        self.release_loaders();
         let tx = self.tx.lock().await.take();
         self.in_transaction.store(false, Ordering::SeqCst);
         match tx {
@@ -181,7 +210,7 @@ struct ReleaseLoaders(Arc<RequestState>);
 
 impl Drop for ReleaseLoaders {
     fn drop(&mut self) {
-        self.0.loaders.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
+        self.0.release_loaders();
     }
 }
 

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS sast_scans_project_id_created_at_idx;
