@@ -152,6 +152,19 @@ impl RequestState {
             .collect()
     }
 
+    /// Rows of a statement whose only column `r` is a JSON array.
+    pub async fn json_arrays(&self, statement: Statement) -> ApiResult<Vec<Vec<serde_json::Value>>> {
+        self.query_all(statement)
+            .await?
+            .into_iter()
+            .map(|row| match row.try_get::<serde_json::Value>("", "r") {
+                Ok(serde_json::Value::Array(values)) => Ok(values),
+                Ok(_) => Err(ApiError::Internal("row is not an array".into())),
+                Err(e) => Err(self.classify(e)),
+            })
+            .collect()
+    }
+
     /// One loader per key (relation + arguments + selection), shared by the whole request.
     pub fn loader<T: Any + Send + Sync>(&self, key: &str, make: impl FnOnce() -> T) -> Arc<T> {
         let mut loaders = self.loaders.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

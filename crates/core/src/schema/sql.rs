@@ -130,6 +130,16 @@ pub fn json_object(pairs: &[(String, String)]) -> String {
     format!("({})", parts.join(" || "))
 }
 
+/// `json_build_array(…)` of the expressions; past 100 (PostgreSQL's limit on a function's
+/// arguments) jsonb arrays are concatenated.
+pub fn json_array(exprs: &[String]) -> String {
+    if exprs.len() <= 100 {
+        return format!("json_build_array({})", exprs.join(", "));
+    }
+    let parts: Vec<String> = exprs.chunks(100).map(|c| format!("json_build_array({})::jsonb", c.join(", "))).collect();
+    format!("({})", parts.join(" || "))
+}
+
 /// Compiles a `<Type>Filter` object into a boolean SQL expression over `alias`.
 pub fn filter(
     sql: &mut Sql,
