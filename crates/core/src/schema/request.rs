@@ -139,30 +139,39 @@ impl RequestState {
         crate::audit::record(tx, event).await.map_err(|e| self.classify(e))
     }
 
-    /// Rows of a statement whose only column `r` is a JSON object.
-    pub async fn json_rows(&self, statement: Statement) -> ApiResult<Vec<serde_json::Map<String, serde_json::Value>>> {
+    /// The JSON column `r` of every row of a statement, each as `take` accepts it.
+    async fn json_column<T>(
+        &self,
+        statement: Statement,
+        take: fn(serde_json::Value) -> Option<T>,
+        what: &str,
+    ) -> ApiResult<Vec<T>> {
         self.query_all(statement)
             .await?
             .into_iter()
             .map(|row| match row.try_get::<serde_json::Value>("", "r") {
-                Ok(serde_json::Value::Object(map)) => Ok(map),
-                Ok(_) => Err(ApiError::Internal("row is not an object".into())),
+                Ok(value) => take(value).ok_or_else(|| ApiError::Internal(format!("row is not {what}"))),
                 Err(e) => Err(self.classify(e)),
             })
             .collect()
     }
 
+    /// Rows of a statement whose only column `r` is a JSON object.
+    pub async fn json_rows(&self, statement: Statement) -> ApiResult<Vec<serde_json::Map<String, serde_json::Value>>> {
+        let object = |value| match value {
+            serde_json::Value::Object(map) => Some(map),
+            _ => None,
+        };
+        self.json_column(statement, object, "an object").await
+    }
+
     /// Rows of a statement whose only column `r` is a JSON array.
     pub async fn json_arrays(&self, statement: Statement) -> ApiResult<Vec<Vec<serde_json::Value>>> {
-        self.query_all(statement)
-            .await?
-            .into_iter()
-            .map(|row| match row.try_get::<serde_json::Value>("", "r") {
-                Ok(serde_json::Value::Array(values)) => Ok(values),
-                Ok(_) => Err(ApiError::Internal("row is not an array".into())),
-                Err(e) => Err(self.classify(e)),
-            })
-            .collect()
+        let array = |value| match value {
+            serde_json::Value::Array(values) => Some(values),
+            _ => None,
+        };
+        self.json_column(statement, array, "an array").await
     }
 
     /// One loader per key (relation + arguments + selection), shared by the whole request.
