@@ -726,6 +726,8 @@ fn resolve(
     secret: bool,
     person_by_row: bool,
 ) -> Result<Gen, String> {
+    // Both sides of a condition generate the same column, with the same closed set.
+    let branch = |g: G| resolve(g, pick, table, cols, at, values.clone(), subset.clone(), secret, person_by_row);
     let col_index = |name: &str| {
         cols.iter().position(|c| c.name == name).ok_or_else(|| format!("{}: no column {name}", table.name))
     };
@@ -770,33 +772,13 @@ fn resolve(
         G::When(other, when, then, otherwise) => Gen::When {
             col: col_index(other)?,
             values: when.iter().map(|s| s.to_string()).collect(),
-            then: Box::new(resolve(
-                *then,
-                pick,
-                table,
-                cols,
-                at,
-                values.clone(),
-                subset.clone(),
-                secret,
-                person_by_row,
-            )?),
-            otherwise: Box::new(resolve(*otherwise, pick, table, cols, at, values, subset, secret, person_by_row)?),
+            then: Box::new(branch(*then)?),
+            otherwise: Box::new(branch(*otherwise)?),
         },
         G::WhenNull(other, then, otherwise) => Gen::WhenNull {
             col: col_index(other)?,
-            then: Box::new(resolve(
-                *then,
-                pick,
-                table,
-                cols,
-                at,
-                values.clone(),
-                subset.clone(),
-                secret,
-                person_by_row,
-            )?),
-            otherwise: Box::new(resolve(*otherwise, pick, table, cols, at, values, subset, secret, person_by_row)?),
+            then: Box::new(branch(*then)?),
+            otherwise: Box::new(branch(*otherwise)?),
         },
         G::Always | G::NullRate(_) | G::Fk => match here() {
             Some(col) => default_gen(table, &col, values, subset, secret, person_by_row)?,
